@@ -1,0 +1,42 @@
+// One vnindex run: list the inputs, read and analyse each article, write the changed ones, commit.
+// Reports through IndexObserver; never prints.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace vn {
+
+struct IndexOptions {
+  std::filesystem::path index_dir;           // Created when missing.
+  std::vector<std::filesystem::path> inputs;  // Files and directories.
+  std::size_t commit_every = 2000;           // Articles between commits (bounds lost work).
+};
+
+struct IndexSummary {
+  std::int64_t added = 0;
+  std::int64_t updated = 0;
+  std::int64_t unchanged = 0;
+  std::int64_t skipped = 0;      // Inputs reported as bad and not indexed.
+  std::int64_t bytes = 0;        // Input bytes read.
+  std::int64_t articles = 0;     // Articles in the index after the run.
+  double seconds = 0;
+};
+
+// Receives events during a run; the program decides how to show them.
+class IndexObserver {
+ public:
+  virtual ~IndexObserver() = default;
+  // An input that was not indexed, with a one-line reason.
+  virtual void skipped(const std::string& path, const std::string& reason) = 0;
+  // Called after each article with the running totals.
+  virtual void progress(const IndexSummary& so_far) = 0;
+};
+
+// Runs the indexer. Throws on errors that stop the run (index locked or unwritable); bad inputs
+// are reported and counted instead.
+IndexSummary run_index(const IndexOptions& options, IndexObserver& observer);
+
+}  // namespace vn

@@ -1,0 +1,38 @@
+// Parses what a user types into a Xapian query over the index's term layers (common/schema.h),
+// through the same analyser the indexer used. Grammar (README "Query language"):
+//   query   := or ; or := and ("OR" and)* ; and := unary+ (implicit AND)
+//   unary   := "-" primary | primary
+//   primary := "(" or ")" | '"' words '"' | words
+// A run of plain words is analysed as one text: a compound (Mặt_trận, or typed with spaces and
+// recognised) must match as adjacent syllables.
+#pragma once
+
+#include <cstddef>
+#include <expected>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "query/highlight_terms.h"
+
+namespace vn {
+
+struct ParsedQuery {
+  Xapian::Query query;
+  HighlightTerms highlight;
+  std::string understood;  // The query as interpreted, e.g. `mặt_trận AND "bình dân"`.
+};
+
+struct QueryError {
+  std::string message;   // One line, e.g. "unbalanced quote".
+  std::size_t column;    // 1-based position (in characters) in the query where the problem is.
+};
+
+// Limits that keep a hostile query bounded in time and memory.
+inline constexpr std::size_t kMaxQueryBytes = 4096;
+inline constexpr std::size_t kMaxQueryDepth = 32;
+
+std::expected<ParsedQuery, QueryError> parse_query(std::string_view text);
+
+}  // namespace vn

@@ -1,0 +1,82 @@
+#include "query/searcher.h"
+
+#include "common/index_location.h"
+#include "common/schema.h"
+
+namespace vn {
+namespace {
+
+std::string rebuild_hint(const std::filesystem::path& dir) {
+  return "rm -rf " + dir.string() + " && vnindex --index " + dir.string() + " ARTICLES...";
+}
+
+Xapian::Database open_xapian(const std::filesystem::path& dir) {
+  const std::filesystem::path path = xapian_path(dir);
+  if (!std::filesystem::exists(path) || !std::filesystem::exists(sqlite_path(dir))) {
+    throw IndexUnavailable("no index at " + dir.string() + "; create it with: vnindex --index " +
+                           dir.string() + " ARTICLES...");
+  }
+  try {
+    return Xapian::Database(path.string());
+  } catch (const Xapian::Error& e) {
+    throw IndexUnavailable("cannot open index " + dir.string() + ": " + e.get_description() +
+                           "; rebuild it with: " + rebuild_hint(dir));
+  }
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::filesystem::path& dir)
+    : xapian_(open_xapian(dir)),
+      sqlite_(sqlite_path(dir).string(), SqliteDb::Mode::kReadOnly),
+      row_(sqlite_.prepare("SELECT key, title, category, source, url, date, body FROM articles "
+                           "WHERE docid = ?1")) {
+  check_versions(dir);
+}
+
+void Searcher::check_versions(const std::filesystem::path& dir) const {
+  const std::string analyzer = xapian_.get_metadata(std::string(schema::kMetaAnalyzerVersion));
+  const std::string schema_version =
+      xapian_.get_metadata(std::string(schema::kMetaSchemaVersion));
+  if (analyzer != std::to_string(schema::kAnalyzerVersion) ||
+      schema_version != std::to_string(schema::kSchemaVersion)) {
+    throw IndexUnavailable("index " + dir.string() + " was built by another version (analyser " +
+                           (analyzer.empty() ? "?" : analyzer) + ", schema " +
+                           (schema_version.empty() ? "?" : schema_version) + "; this vnsearch "
+                           "reads analyser " + std::to_string(schema::kAnalyzerVersion) +
+                           ", schema " + std::to_string(schema::kSchemaVersion) +
+                           "); rebuild it with: " + rebuild_hint(dir));
+  }
+}
+
+SearchResult Searcher::search(const ParsedQuery& query, const SearchOptions& options) {
+  Xapian::Enquire enquire(xapian_);
+  enquire.set_query(query.query);
+  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                             static_cast<Xapian::doccount>(options.limit));
+  SearchResult result;
+  result.estimated_total = mset.get_matches_estimated();
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit hit;
+    hit.rank = options.offset + it.get_rank() + 1;
+    hit.score = it.get_weight();
+    row_.bind(1, static_cast<std::int64_t>(*it));
+    if (row_.step()) {
+      hit.key = row_.text(0);
+      hit.title = row_.text(1);
+      hit.category = row_.text(2);
+      hit.source = row_.text(3);
+      hit.url = row_.text(4);
+      hit.date = row_.text(5);
+      hit.body = row_.text(6);
+    } else {
+      // Committed to Xapian but not yet to SQLite (an interrupted run): the key is in the data.
+      hit.key = it.get_document().get_data();
+    }
+    row_.reset();
+    result.hits.push_back(std::move(hit));
+  }
+  return result;
+}
+
+}  // namespace vn

@@ -1,0 +1,173 @@
+#include "query/snippet.h"
+
+#include <algorithm>
+#include <set>
+
+#include "common/analyzer.h"
+
+namespace vn {
+namespace {
+
+constexpr std::size_t kContextBefore = 40;  // Characters shown before the first match.
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Byte offset `chars` characters after (or before, if negative) `from`, clamped to the text.
+std::size_t advance_chars(std::string_view text, std::size_t from, long chars) {
+  std::size_t pos = from;
+  if (chars >= 0) {
+    while (pos < text.size() && chars > 0) {
+      ++pos;
+      while (pos < text.size() && is_continuation(text[pos])) {
+        ++pos;
+      }
+      --chars;
+    }
+  } else {
+    while (pos > 0 && chars < 0) {
+      --pos;
+      while (pos > 0 && is_continuation(text[pos])) {
+        --pos;
+      }
+      ++chars;
+    }
+  }
+  return pos;
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '_'; }
+
+struct Window {
+  std::size_t begin;
+  std::size_t end;
+};
+
+// Picks the window whose matches cover the most distinct keys, then the most matches.
+Window best_window(std::string_view text, const Analysis& a, const std::vector<std::size_t>& hits,
+                   std::size_t max_chars) {
+  if (hits.empty()) {
+    return {0, advance_chars(text, 0, static_cast<long>(max_chars))};
+  }
+  std::size_t best = 0;
+  std::pair<std::size_t, std::size_t> best_score{0, 0};
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    const std::size_t start = a.syllables[hits[i]].span.begin;
+    const std::size_t limit = advance_chars(text, start, static_cast<long>(max_chars));
+    std::set<std::string_view> keys;
+    std::size_t count = 0;
+    for (std::size_t j = i; j < hits.size() && a.syllables[hits[j]].span.end <= limit; ++j) {
+      keys.insert(a.syllables[hits[j]].folded);
+      ++count;
+    }
+    if (std::pair(keys.size(), count) > best_score) {
+      best_score = {keys.size(), count};
+      best = i;
+    }
+  }
+  const std::size_t first = a.syllables[hits[best]].span.begin;
+  const long before = static_cast<long>(std::min(kContextBefore, max_chars / 4));
+  const std::size_t begin = advance_chars(text, first, -before);
+  return {begin, advance_chars(text, begin, static_cast<long>(max_chars))};
+}
+
+// Moves the window's ends onto syllable boundaries so no word is cut in two.
+Window snap_to_words(const Analysis& a, Window w, std::size_t text_size) {
+  std::size_t begin = w.begin;
+  std::size_t end = w.begin;
+  bool found_begin = false;
+  for (const Syllable& s : a.syllables) {
+    if (!found_begin && s.span.begin >= w.begin) {
+      begin = s.span.begin;
+      found_begin = true;
+    }
+    if (s.span.end <= w.end) {
+      end = s.span.end;
+    }
+  }
+  if (w.begin == 0) {
+    begin = 0;
+  }
+  if (w.end >= text_size) {
+    end = text_size;
+  }
+  return {begin, std::max(begin, end)};
+}
+
+}  // namespace
+
+std::string display_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (is_blank(c)) {
+      if (!out.empty() && out.back() != ' ') {
+        out += ' ';
+      }
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') {
+    out.pop_back();
+  }
+  return out;
+}
+
+Snippet make_snippet(std::string_view text, const HighlightTerms& terms, std::size_t max_chars) {
+  Analysis a;
+  analyze(text, a);
+  std::vector<std::size_t> hits;
+  for (std::size_t i = 0; i < a.syllables.size(); ++i) {
+    if (terms.matches(a.syllables[i])) {
+      hits.push_back(i);
+    }
+  }
+  const Window w = snap_to_words(a, best_window(text, a, hits, max_chars), text.size());
+
+  Snippet out;
+  if (w.begin > 0) {
+    out.text = "… ";
+  }
+  // Copy the window, mapping each matched syllable to its place in the output; matches separated
+  // only by blanks (a compound's underscore, a space) merge into one highlight.
+  std::size_t next_hit = 0;
+  while (next_hit < hits.size() && a.syllables[hits[next_hit]].span.begin < w.begin) {
+    ++next_hit;
+  }
+  std::size_t pos = w.begin;
+  while (pos < w.end) {
+    const bool at_hit = next_hit < hits.size() && a.syllables[hits[next_hit]].span.begin == pos &&
+                        a.syllables[hits[next_hit]].span.end <= w.end;
+    if (at_hit) {
+      const Span span = a.syllables[hits[next_hit++]].span;
+      const std::size_t start = out.text.size();
+      out.text.append(text.substr(span.begin, span.end - span.begin));
+      if (!out.highlights.empty() && out.highlights.back().second + 1 >= start &&
+          out.text.compare(out.highlights.back().second, start - out.highlights.back().second,
+                           std::string(start - out.highlights.back().second, ' ')) == 0) {
+        out.highlights.back().second = out.text.size();
+      } else {
+        out.highlights.emplace_back(start, out.text.size());
+      }
+      pos = span.end;
+      continue;
+    }
+    const char c = text[pos++];
+    if (is_blank(c)) {
+      if (!out.text.empty() && out.text.back() != ' ') {
+        out.text += ' ';
+      }
+    } else {
+      out.text += c;
+    }
+  }
+  while (!out.text.empty() && out.text.back() == ' ') {
+    out.text.pop_back();
+  }
+  if (w.end < text.size()) {
+    out.text += " …";
+  }
+  return out;
+}
+
+}  // namespace vn

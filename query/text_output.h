@@ -1,0 +1,15 @@
+// Prints search results for people: rank, title, key and category, and a snippet with the matched
+// words in bold (only when `styled`, i.e. the output is a terminal).
+#pragma once
+
+#include <ostream>
+
+#include "query/query_parser.h"
+#include "query/searcher.h"
+
+namespace vn {
+
+void print_results(std::ostream& out, const ParsedQuery& query, const SearchResult& result,
+                   bool styled);
+
+}  // namespace vn

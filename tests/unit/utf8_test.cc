@@ -1,0 +1,30 @@
+#include "common/utf8.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+TEST_CASE("UTF-8 decoding accepts valid text and replaces each invalid sequence once") {
+  struct Row {
+    std::string input;
+    std::string repaired;
+    std::size_t replaced;
+  };
+  const std::vector<Row> rows = {
+      {"plain ascii", "plain ascii", 0},
+      {"Việt Nam", "Việt Nam", 0},
+      {"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80", 0},         // 4-byte emoji
+      {"a\xFF" "b", "a\xEF\xBF\xBD" "b", 1},               // never-valid byte
+      {"\xC0\xAF", "\xEF\xBF\xBD\xEF\xBF\xBD", 2},         // overlong '/'
+      {"\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 3},  // UTF-16 surrogate
+      {"\xE1\xBA", "\xEF\xBF\xBD", 1},                     // truncated at the end
+      {"\xF4\x90\x80\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 4},  // > U+10FFFF
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.input);
+    std::string text = row.input;
+    CHECK(vn::repair_utf8(text) == row.replaced);
+    CHECK(text == row.repaired);
+  }
+}
