@@ -37,6 +37,25 @@ std::size_t advance_chars(std::string_view text, std::size_t from, long chars) {
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '_'; }
 
+bool closes(char c) {
+  return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')';
+}
+
+// Appends one byte of source text for display: blanks and underscores become one space, and the
+// spaces that word-segmented text puts before closing punctuation and after '(' are dropped.
+void append_display(std::string& out, char c) {
+  if (is_blank(c)) {
+    if (!out.empty() && out.back() != ' ' && out.back() != '(') {
+      out += ' ';
+    }
+    return;
+  }
+  if (closes(c) && out.size() >= 2 && out.back() == ' ') {
+    out.pop_back();
+  }
+  out += c;
+}
+
 struct Window {
   std::size_t begin;
   std::size_t end;
@@ -48,11 +67,14 @@ Window best_window(std::string_view text, const Analysis& a, const std::vector<s
   if (hits.empty()) {
     return {0, advance_chars(text, 0, static_cast<long>(max_chars))};
   }
+  // Matches are counted over the part of the window that follows the context shown before them.
+  const long before = static_cast<long>(std::min(kContextBefore, max_chars / 4));
   std::size_t best = 0;
   std::pair<std::size_t, std::size_t> best_score{0, 0};
   for (std::size_t i = 0; i < hits.size(); ++i) {
     const std::size_t start = a.syllables[hits[i]].span.begin;
-    const std::size_t limit = advance_chars(text, start, static_cast<long>(max_chars));
+    const std::size_t limit =
+        advance_chars(text, start, static_cast<long>(max_chars) - before);
     std::set<std::string_view> keys;
     std::size_t count = 0;
     for (std::size_t j = i; j < hits.size() && a.syllables[hits[j]].span.end <= limit; ++j) {
@@ -65,7 +87,6 @@ Window best_window(std::string_view text, const Analysis& a, const std::vector<s
     }
   }
   const std::size_t first = a.syllables[hits[best]].span.begin;
-  const long before = static_cast<long>(std::min(kContextBefore, max_chars / 4));
   const std::size_t begin = advance_chars(text, first, -before);
   return {begin, advance_chars(text, begin, static_cast<long>(max_chars))};
 }
@@ -99,13 +120,7 @@ std::string display_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
-    if (is_blank(c)) {
-      if (!out.empty() && out.back() != ' ') {
-        out += ' ';
-      }
-    } else {
-      out += c;
-    }
+    append_display(out, c);
   }
   while (!out.empty() && out.back() == ' ') {
     out.pop_back();
@@ -152,14 +167,7 @@ Snippet make_snippet(std::string_view text, const HighlightTerms& terms, std::si
       pos = span.end;
       continue;
     }
-    const char c = text[pos++];
-    if (is_blank(c)) {
-      if (!out.text.empty() && out.text.back() != ' ') {
-        out.text += ' ';
-      }
-    } else {
-      out.text += c;
-    }
+    append_display(out.text, text[pos++]);
   }
   while (!out.text.empty() && out.text.back() == ' ') {
     out.text.pop_back();

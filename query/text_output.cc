@@ -41,8 +41,9 @@ void print_results(std::ostream& out, const ParsedQuery& query, const SearchResu
                   styled);
     out << "\n\n";
   }
-  out << "about " << result.estimated_total << " matching articles for " << query.understood
-      << '\n';
+  out << "about " << result.estimated_total
+      << (result.estimated_total == 1 ? " matching article for " : " matching articles for ")
+      << query.understood << '\n';
 }
 
 }  // namespace vn

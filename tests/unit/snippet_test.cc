@@ -36,6 +36,8 @@ TEST_CASE("Snippets highlight compounds and accented words matched without accen
       {"đường và dương", "duong", "[đường] và [dương]"},
       {"giá bán và bạn", "bán", "giá [bán] và bạn"},
       {"sức_khoẻ tốt", "sức khỏe", "[sức khoẻ] tốt"},
+      {"Tổ_chức An_ninh ( OSCE ) nhận_xét , rằng : tốt .", "osce",
+       "Tổ chức An ninh ([OSCE]) nhận xét, rằng: tốt."},
       {"Ma\xCC\xA3\xCC\x86t_tra\xCC\xA3\xCC\x82n", "mặt trận",
        "[Ma\xCC\xA3\xCC\x86t tra\xCC\xA3\xCC\x82n]"},
   };
