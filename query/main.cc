@@ -31,14 +31,13 @@ std::string join(const std::vector<std::string>& words) {
 
 int run_search(const std::string& index_option, const std::vector<std::string>& words,
                const vn::SearchOptions& options) {
-  const std::string text = join(words);
-  const auto parsed = vn::parse_query(text);
+  vn::Searcher searcher(vn::resolve_index_dir(index_option));
+  const auto parsed = vn::parse_query(join(words), &searcher.lexicon());
   if (!parsed) {
     std::cerr << "vnsearch: bad query at character " << parsed.error().column << ": "
               << parsed.error().message << '\n';
     return kExitUsage;
   }
-  vn::Searcher searcher(vn::resolve_index_dir(index_option));
   const vn::SearchResult result = searcher.search(*parsed, options);
   vn::print_results(std::cout, *parsed, result, isatty(STDOUT_FILENO) != 0);
   return result.hits.empty() ? kExitNoMatch : kExitOk;

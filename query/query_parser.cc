@@ -4,7 +4,9 @@
 
 #include "common/analyzer.h"
 #include "common/schema.h"
+#include "common/segmenter.h"
 #include "common/terms.h"
+#include "query/index_lexicon.h"
 
 namespace vn {
 namespace {
@@ -30,7 +32,7 @@ std::size_t column_of(std::string_view text, std::size_t offset) {
 
 class Parser {
  public:
-  explicit Parser(std::string_view text) : text_(text) {}
+  Parser(std::string_view text, const Lexicon* lexicon) : text_(text), lexicon_(lexicon) {}
 
   std::expected<ParsedQuery, QueryError> run() {
     if (auto lexed = lex(); !lexed) {
@@ -196,78 +198,92 @@ class Parser {
         out.highlight.add(s);
       }
     }
-    out.understood += describe(phrase);
+    const std::vector<Group> groups = word_groups();
+    out.understood += describe(groups, phrase);
     if (phrase) {
-      return phrase_query(0, analysis_.tokens.size());
+      return adjacent_query(groups);
     }
     std::vector<Xapian::Query> parts;
-    for (std::size_t i = 0; i < analysis_.tokens.size(); ++i) {
-      parts.push_back(phrase_query(i, i + 1));
+    for (const Group& g : groups) {
+      parts.push_back(adjacent_query({&g, 1}));
     }
     Xapian::Query all(Xapian::Query::OP_AND, parts.begin(), parts.end());
     if (parts.size() > 1) {
-      // Words typed together rank higher where they stand together, and higher still where the
-      // syllables typed with spaces form one word of the text (bình dân → bình_dân).
-      std::vector<Xapian::Query> boosts = compound_candidates();
-      boosts.push_back(phrase_query(0, parts.size()));
-      all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all,
-                          Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
+      // Words typed together rank higher where they also stand together.
+      all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, adjacent_query(groups));
     }
     return all;
   }
 
-  // Compound-word terms for every run of 2..kMaxCompound adjacent one-syllable words typed with
-  // spaces; terms absent from the index cost nothing.
-  std::vector<Xapian::Query> compound_candidates() const {
-    static constexpr std::size_t kMaxCompound = 4;
-    std::vector<Xapian::Query> out;
-    const auto& tokens = analysis_.tokens;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      std::string key = tokens[i].key;
-      std::string folded = tokens[i].folded;
-      bool accented = analysis_.syllables[tokens[i].first_syllable].accented();
-      for (std::size_t j = i + 1; j < tokens.size() && j - i < kMaxCompound; ++j) {
-        const Token& t = tokens[j];
-        if (t.kind != TokenKind::kWord || t.syllable_count != 1 || tokens[i].syllable_count != 1) {
-          break;
-        }
-        key += '_' + t.key;
-        folded += '_' + t.folded;
-        accented = accented && analysis_.syllables[t.first_syllable].accented();
-        out.emplace_back(accented ? term(schema::kWord, key) : term(schema::kFoldedWord, folded));
-      }
-    }
-    return out;
+  // A run of tokens that the query means as one word.
+  struct Group {
+    std::size_t first;  // Token indexes [first, last).
+    std::size_t last;
+  };
+
+  std::span<const Syllable> syllables_of(const Group& g) const {
+    const Token& first = analysis_.tokens[g.first];
+    const Token& last = analysis_.tokens[g.last - 1];
+    return {analysis_.syllables.data() + first.first_syllable,
+            last.first_syllable + last.syllable_count - first.first_syllable};
   }
 
-  // The tokens [first, last) as adjacent syllables: a phrase over the folded layer, filtered by
-  // the exact layer for syllables typed with accents, and boosted where they form the same words.
-  Xapian::Query phrase_query(std::size_t first, std::size_t last) const {
+  static bool single_syllable_word(const Token& t) {
+    return t.kind == TokenKind::kWord && t.syllable_count == 1;
+  }
+
+  // Groups the analysed tokens into words: a compound typed with underscores is one word; a run
+  // of syllables typed with spaces is split into the words the lexicon knows.
+  std::vector<Group> word_groups() const {
+    std::vector<Group> groups;
+    const auto& tokens = analysis_.tokens;
+    for (std::size_t i = 0; i < tokens.size();) {
+      std::size_t j = i + 1;
+      while (single_syllable_word(tokens[i]) && j < tokens.size() &&
+             single_syllable_word(tokens[j]) && !tokens[j].follows_punctuation) {
+        ++j;
+      }
+      if (j - i == 1 || lexicon_ == nullptr) {
+        for (std::size_t k = i; k < j; ++k) {
+          groups.push_back({k, k + 1});
+        }
+      } else {
+        std::size_t k = i;
+        for (std::size_t len : segment(syllables_of({i, j}), *lexicon_)) {
+          groups.push_back({k, k + len});
+          k += len;
+        }
+      }
+      i = j;
+    }
+    return groups;
+  }
+
+  // The groups as adjacent syllables: a phrase over the folded layer, filtered by the exact layer
+  // for syllables typed with accents, and boosted where each group is one word of the text.
+  Xapian::Query adjacent_query(std::span<const Group> groups) const {
     std::vector<Xapian::Query> positional;
     std::vector<Xapian::Query> exact;
     std::vector<Xapian::Query> words;
-    for (std::size_t i = first; i < last; ++i) {
-      const Token& t = analysis_.tokens[i];
-      const auto syllables = analysis_.syllables_of(t);
-      if (t.kind != TokenKind::kWord) {
-        positional.emplace_back(term(schema::kFolded, t.folded));
-        if (t.key != t.folded) {
-          exact.emplace_back(term(schema::kExact, t.key));
+    for (const Group& g : groups) {
+      for (std::size_t i = g.first; i < g.last; ++i) {
+        const Token& t = analysis_.tokens[i];
+        if (t.kind != TokenKind::kWord) {
+          positional.emplace_back(term(schema::kFolded, t.folded));
+          if (t.key != t.folded) {
+            exact.emplace_back(term(schema::kExact, t.key));
+          }
+          continue;
         }
-        continue;
-      }
-      std::size_t accented = 0;
-      for (const Syllable& s : syllables) {
-        positional.emplace_back(term(schema::kFolded, s.folded));
-        if (s.accented()) {
-          exact.emplace_back(term(schema::kExact, s.key));
-          ++accented;
+        for (const Syllable& s : analysis_.syllables_of(t)) {
+          positional.emplace_back(term(schema::kFolded, s.folded));
+          if (s.accented()) {
+            exact.emplace_back(term(schema::kExact, s.key));
+          }
         }
       }
-      if (syllables.size() > 1) {
-        const bool all_accented = accented == syllables.size();
-        words.emplace_back(all_accented ? term(schema::kWord, t.key)
-                                        : term(schema::kFoldedWord, t.folded));
+      if (const auto syllables = syllables_of(g); syllables.size() > 1) {
+        words.emplace_back(word_term(syllables));
       }
     }
     Xapian::Query q = positional.size() == 1
@@ -287,24 +303,23 @@ class Parser {
     return q;
   }
 
-  std::string describe(bool phrase) const {
+  std::string describe(const std::vector<Group>& groups, bool phrase) const {
     std::string s;
-    for (const Token& t : analysis_.tokens) {
-      const bool multi = t.kind == TokenKind::kWord && t.syllable_count > 1 && !phrase;
-      if (!s.empty()) {
-        s += phrase ? " " : " AND ";
-      }
-      s += multi ? "\"" : "";
-      bool first = true;
-      for (const Syllable& syl : analysis_.syllables_of(t)) {
-        s += first ? "" : " ";
-        s += t.kind == TokenKind::kWord ? (syl.accented() ? syl.key : syl.folded) : t.key;
-        first = false;
-        if (t.kind != TokenKind::kWord) {
-          break;
+    for (const Group& g : groups) {
+      const auto syllables = syllables_of(g);
+      const bool word = analysis_.tokens[g.first].kind == TokenKind::kWord;
+      const bool quoted = word && syllables.size() > 1 && !phrase;
+      s += s.empty() ? "" : (phrase ? " " : " AND ");
+      s += quoted ? "\"" : "";
+      if (!word) {
+        s += analysis_.tokens[g.first].key;
+      } else {
+        for (std::size_t i = 0; i < syllables.size(); ++i) {
+          s += i > 0 ? " " : "";
+          s += syllables[i].accented() ? syllables[i].key : syllables[i].folded;
         }
       }
-      s += multi ? "\"" : "";
+      s += quoted ? "\"" : "";
     }
     return phrase ? "\"" + s + "\"" : s;
   }
@@ -312,19 +327,20 @@ class Parser {
   std::string_view text_;
   std::vector<Lexeme> lexemes_;
   std::size_t pos_ = 0;
+  const Lexicon* lexicon_;
   Analysis analysis_;
 };
 
 }  // namespace
 
-std::expected<ParsedQuery, QueryError> parse_query(std::string_view text) {
+std::expected<ParsedQuery, QueryError> parse_query(std::string_view text, const Lexicon* lexicon) {
   if (text.size() > kMaxQueryBytes) {
     return std::unexpected(QueryError{
         "query too long (" + std::to_string(text.size()) + " bytes; limit " +
             std::to_string(kMaxQueryBytes) + ")",
         column_of(text, kMaxQueryBytes)});
   }
-  return Parser(text).run();
+  return Parser(text, lexicon).run();
 }
 
 }  // namespace vn

@@ -4,7 +4,7 @@
 //   unary   := "-" primary | primary
 //   primary := "(" or ")" | '"' words '"' | words
 // A run of plain words is analysed as one text: a compound (Mặt_trận, or typed with spaces and
-// recognised) must match as adjacent syllables.
+// recognised by the segmenter) must match as adjacent syllables.
 #pragma once
 
 #include <cstddef>
@@ -14,6 +14,7 @@
 
 #include <xapian.h>
 
+#include "common/segmenter.h"
 #include "query/highlight_terms.h"
 
 namespace vn {
@@ -33,6 +34,10 @@ struct QueryError {
 inline constexpr std::size_t kMaxQueryBytes = 4096;
 inline constexpr std::size_t kMaxQueryDepth = 32;
 
-std::expected<ParsedQuery, QueryError> parse_query(std::string_view text);
+// Parses `text`. With a lexicon, syllables typed with spaces are grouped into the words it knows
+// (mặt trận → mặt_trận), which must then match as adjacent syllables; without one, each syllable
+// is a word of its own.
+std::expected<ParsedQuery, QueryError> parse_query(std::string_view text,
+                                                   const Lexicon* lexicon = nullptr);
 
 }  // namespace vn

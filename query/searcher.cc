@@ -28,6 +28,7 @@ Xapian::Database open_xapian(const std::filesystem::path& dir) {
 
 Searcher::Searcher(const std::filesystem::path& dir)
     : xapian_(open_xapian(dir)),
+      lexicon_(xapian_),
       sqlite_(sqlite_path(dir).string(), SqliteDb::Mode::kReadOnly),
       row_(sqlite_.prepare("SELECT key, title, category, source, url, date, body FROM articles "
                            "WHERE docid = ?1")) {

@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include "common/sqlite.h"
+#include "query/index_lexicon.h"
 #include "query/query_parser.h"
 
 namespace vn {
@@ -51,10 +52,14 @@ class Searcher {
 
   SearchResult search(const ParsedQuery& query, const SearchOptions& options);
 
+  // The index's vocabulary, for parse_query() to recognise words typed with spaces.
+  const Lexicon& lexicon() const { return lexicon_; }
+
  private:
   void check_versions(const std::filesystem::path& dir) const;
 
   Xapian::Database xapian_;
+  IndexLexicon lexicon_;
   SqliteDb sqlite_;
   Statement row_;
 };

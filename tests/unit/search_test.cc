@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "indexer/document_builder.h"
+#include "query/index_lexicon.h"
 #include "query/query_parser.h"
 
 namespace {
@@ -28,7 +29,8 @@ class MemoryIndex {
 
   // Keys of the matching articles, best first, joined by spaces.
   std::string search(const std::string& query) {
-    const auto parsed = vn::parse_query(query);
+    const vn::IndexLexicon lexicon(db_);
+    const auto parsed = vn::parse_query(query, &lexicon);
     REQUIRE(parsed.has_value());
     Xapian::Enquire enquire(db_);
     enquire.set_query(parsed->query);
