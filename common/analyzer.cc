@@ -27,6 +27,8 @@ bool ends_sentence(char32_t c) {
 // Builds syllables from runs of characters. Owns a scratch buffer so the hot path does not allocate.
 class SyllableMaker {
  public:
+  explicit SyllableMaker(bool repair_glued) : repair_glued_(repair_glued) {}
+
   // Appends the syllable(s) spelt by [first, last) to `out`; returns how many. More than one means
   // the run was glued syllables that split_glued_syllables() separated.
   std::size_t make(CharIt first, CharIt last, std::vector<Syllable>& out) {
@@ -36,7 +38,7 @@ class SyllableMaker {
       letters_.push_back(it->letter);
       diacritic |= it->letter.mark != Mark::kNone || it->letter.tone != Tone::kLevel;
     }
-    if (diacritic && letters_.size() > 1) {
+    if (repair_glued_ && diacritic && letters_.size() > 1) {
       const std::vector<std::size_t> cuts = split_glued_syllables(letters_);
       if (!cuts.empty()) {
         std::size_t begin = 0;
@@ -85,13 +87,15 @@ class SyllableMaker {
     return s;
   }
 
+  bool repair_glued_;
   std::vector<Letter> letters_;
 };
 
 // Token boundaries over the character array; one instance per analyze() call.
 class Tokenizer {
  public:
-  Tokenizer(const std::vector<TextChar>& chars, Analysis& out) : chars_(chars), out_(out) {}
+  Tokenizer(const std::vector<TextChar>& chars, const AnalyzerOptions& options, Analysis& out)
+      : chars_(chars), out_(out), maker_(options.repair_glued) {}
 
   void run() {
     auto it = chars_.begin();
@@ -417,11 +421,11 @@ void append_capitalised(std::string& out, const Syllable& s) {
 
 }  // namespace
 
-void analyze(std::string_view text, Analysis& out) {
+void analyze(std::string_view text, Analysis& out, const AnalyzerOptions& options) {
   out.clear();
   thread_local std::vector<TextChar> chars;
   out.invalid_utf8 = decode_text(text, chars);
-  Tokenizer(chars, out).run();
+  Tokenizer(chars, options, out).run();
   find_names(out);
 }
 

@@ -10,6 +10,12 @@
 
 namespace vn {
 
+struct AnalyzerOptions {
+  // Split syllables glued by a lost space (default true). A search box turns it off while a
+  // syllable is still being typed: "đươ" is the start of "đương", not "đư" + "ơ".
+  bool repair_glued = true;
+};
+
 // Analyses `text` into `out` (cleared first). Never throws on any input, never loops: invalid
 // UTF-8 is read as U+FFFD and counted in out.invalid_utf8. Thread-safe (no shared state besides
 // the immutable character tables).
@@ -25,7 +31,7 @@ namespace vn {
 //  - A name is a run of adjacent capitalised words, excluding a single-syllable Vietnamese word
 //    (or a compound not capitalised throughout) that is capitalised only because it starts a
 //    sentence.
-void analyze(std::string_view text, Analysis& out);
+void analyze(std::string_view text, Analysis& out, const AnalyzerOptions& options = {});
 
 // Writes the canonical display form of a name or word: syllable keys joined by spaces, with the
 // capitalisation the text used (initial or all upper case). "Mặt_trận Bình_dân" → "Mặt trận Bình

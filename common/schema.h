@@ -10,7 +10,7 @@
 namespace vn::schema {
 
 inline constexpr int kAnalyzerVersion = 1;
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: articles.extra
 
 // Files inside an index directory.
 inline constexpr std::string_view kXapianDir = "xapian";       // The Xapian database.
@@ -67,6 +67,7 @@ CREATE TABLE IF NOT EXISTS articles (
   bytes      INTEGER NOT NULL,
   hash       TEXT NOT NULL,
   indexed_at INTEGER NOT NULL,
+  extra      TEXT,           -- JSON object of a JSON Lines record's other fields, or NULL
   body       TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS article_names (

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace vn {
 
@@ -17,7 +18,11 @@ struct Article {
   std::string path;      // The input file.
   std::int64_t line = 0;   // 1-based line in a JSON Lines input, 0 for whole files.
   std::int64_t bytes = 0;  // Size of the article in its input.
-  std::string hash;      // Content hash (hex), to tell changed articles from unchanged ones.
+  std::string hash;      // content_hash() of the input bytes, to tell changed articles apart.
+  std::string extra;     // JSON object of a JSON Lines record's unknown fields; empty if none.
 };
+
+// The content hash stored with an article: XXH3-64 of `bytes`, as 16 lower-case hex digits.
+std::string content_hash(std::string_view bytes);
 
 }  // namespace vn

@@ -18,6 +18,28 @@ Xapian::WritableDatabase open_xapian(const std::filesystem::path& dir) {
   }
 }
 
+// Refuses an index whose documents were written with another schema or analyser: adding to it
+// would mix incompatible terms or fail on a missing column.
+void check_version(const Xapian::WritableDatabase& db, const std::filesystem::path& dir) {
+  const std::string analyzer = db.get_metadata(std::string(schema::kMetaAnalyzerVersion));
+  const std::string schema_version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+  if ((!analyzer.empty() && analyzer != std::to_string(schema::kAnalyzerVersion)) ||
+      (!schema_version.empty() && schema_version != std::to_string(schema::kSchemaVersion))) {
+    throw IndexVersionError("index " + dir.string() + " was built by another version (analyser " +
+                            analyzer + ", schema " + schema_version + "; this vnindex writes " +
+                            std::to_string(schema::kAnalyzerVersion) + ", " +
+                            std::to_string(schema::kSchemaVersion) + "); rebuild it with: rm -rf " +
+                            dir.string() + " && vnindex --index " + dir.string() + " ARTICLES...");
+  }
+}
+
+// The SQLite file of `dir`, once the Xapian database there is known to be of this version.
+std::string checked_sqlite_path(const Xapian::WritableDatabase& db,
+                                const std::filesystem::path& dir) {
+  check_version(db, dir);
+  return sqlite_path(dir).string();
+}
+
 std::int64_t now_seconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -28,12 +50,12 @@ std::int64_t now_seconds() {
 
 IndexWriter::IndexWriter(const std::filesystem::path& dir)
     : xapian_(open_xapian(dir)),
-      sqlite_(sqlite_path(dir).string(), SqliteDb::Mode::kReadWrite, schema::kSqliteSchema),
+      sqlite_(checked_sqlite_path(xapian_, dir), SqliteDb::Mode::kReadWrite, schema::kSqliteSchema),
       find_hash_(sqlite_.prepare("SELECT hash FROM articles WHERE key = ?1")),
       put_article_(sqlite_.prepare(
           "INSERT OR REPLACE INTO articles (key, docid, title, category, source, url, date, path,"
-          " line, bytes, hash, indexed_at, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-          " ?11, ?12, ?13)")),
+          " line, bytes, hash, indexed_at, body, extra) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+          " ?9, ?10, ?11, ?12, ?13, ?14)")),
       delete_names_(sqlite_.prepare("DELETE FROM article_names WHERE key = ?1")),
       put_name_(sqlite_.prepare(
           "INSERT OR IGNORE INTO article_names (key, name, display) VALUES (?1, ?2, ?3)")) {
@@ -83,6 +105,7 @@ void IndexWriter::put(const Article& a, BuiltDocument built) {
   bind_optional(7, a.date);
   put_article_.bind(8, a.path).bind(9, a.line).bind(10, a.bytes).bind(11, a.hash);
   put_article_.bind(12, now_seconds()).bind(13, a.body);
+  bind_optional(14, a.extra);
   put_article_.run();
   delete_names_.bind(1, a.key).run();
   for (const FoundName& n : built.names) {

@@ -22,10 +22,17 @@ class IndexLockedError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The index was built by a version with another schema or analyser: it must be rebuilt.
+class IndexVersionError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 class IndexWriter {
  public:
   // Opens or creates the index in `dir`. Throws IndexLockedError when another vnindex writes it,
-  // and Xapian::Error or SqliteError when the directory cannot be used.
+  // IndexVersionError when another version built it, and Xapian::Error or SqliteError when the
+  // directory cannot be used.
   explicit IndexWriter(const std::filesystem::path& dir);
   ~IndexWriter();
 

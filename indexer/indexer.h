@@ -19,7 +19,8 @@ struct IndexSummary {
   std::int64_t added = 0;
   std::int64_t updated = 0;
   std::int64_t unchanged = 0;
-  std::int64_t skipped = 0;      // Inputs reported as bad and not indexed.
+  std::int64_t skipped = 0;      // Inputs (files or JSON lines) reported as bad and not indexed.
+  std::int64_t warnings = 0;     // Articles indexed despite a problem (e.g. an unreadable date).
   std::int64_t bytes = 0;        // Input bytes read.
   std::int64_t articles = 0;     // Articles in the index after the run.
   double seconds = 0;
@@ -29,8 +30,11 @@ struct IndexSummary {
 class IndexObserver {
  public:
   virtual ~IndexObserver() = default;
-  // An input that was not indexed, with a one-line reason.
+  // An input that was not indexed, with a one-line reason. `path` is "file:LINE" for a line of a
+  // JSON Lines input.
   virtual void skipped(const std::string& path, const std::string& reason) = 0;
+  // An article indexed despite a problem, at `where` ("file:LINE").
+  virtual void warning(const std::string& /*where*/, const std::string& /*message*/) {}
   // Called after each article with the running totals.
   virtual void progress(const IndexSummary& so_far) = 0;
 };

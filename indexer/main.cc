@@ -29,6 +29,17 @@ class TerminalObserver : public vn::IndexObserver {
     std::cerr << "vnindex: skipped " << path << ": " << reason << '\n';
   }
 
+  void warning(const std::string& where, const std::string& message) override {
+    if (++warnings_ > kMaxWarningsShown) {
+      return;
+    }
+    clear_line();
+    std::cerr << "vnindex: warning: " << where << ": " << message << '\n';
+    if (warnings_ == kMaxWarningsShown) {
+      std::cerr << "vnindex: further warnings are counted in the summary, not shown\n";
+    }
+  }
+
   void progress(const vn::IndexSummary& s) override {
     const auto now = std::chrono::steady_clock::now();
     if (!live_ || now - last_ < std::chrono::milliseconds(200)) {
@@ -51,7 +62,9 @@ class TerminalObserver : public vn::IndexObserver {
   }
 
  private:
+  static constexpr int kMaxWarningsShown = 20;
   bool live_;
+  int warnings_ = 0;
   bool drawn_ = false;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_{};
@@ -65,6 +78,10 @@ void print_summary(const vn::IndexSummary& s, const std::filesystem::path& dir) 
       dir.string().c_str(), static_cast<long long>(s.added), static_cast<long long>(s.updated),
       static_cast<long long>(s.unchanged), static_cast<long long>(s.skipped),
       static_cast<long long>(s.articles), mb, s.seconds, s.seconds > 0 ? mb / s.seconds : 0.0);
+  if (s.warnings > 0) {
+    std::printf("%lld warning%s (articles indexed despite a problem; see stderr)\n",
+                static_cast<long long>(s.warnings), s.warnings == 1 ? "" : "s");
+  }
 }
 
 }  // namespace
@@ -72,9 +89,16 @@ void print_summary(const vn::IndexSummary& s, const std::filesystem::path& dir) 
 int main(int argc, char** argv) {
   CLI::App app{
       "vnindex: index Vietnamese news articles for vnsearch.\n"
-      "Reads .txt articles (one per file, title on the first line) from the given files and\n"
-      "folders (recursively); the category is the parent folder's name. Re-running skips\n"
-      "unchanged articles and replaces changed ones.",
+      "Reads the given files and folders (recursively):\n"
+      "  .txt          one article per file, title on the first line; key = path relative to\n"
+      "                the folder given, category = the parent folder's name\n"
+      "  .jsonl .json  JSON Lines: one object per line with id, title, body (or content, text),\n"
+      "                and optionally category, source, url, date (or published: YYYY-MM-DD,\n"
+      "                ISO-8601 or dd/mm/yyyy); other fields are kept as metadata;\n"
+      "                key = id, else FILE:LINE\n"
+      "  -             JSON Lines on standard input (key without id: stdin:LINE)\n"
+      "Any of these may be compressed: .gz .zst .xz .bz2 (e.g. dump.jsonl.zst), read as a stream.\n"
+      "Re-running skips unchanged articles and replaces changed ones.",
       "vnindex"};
   std::string index_option;
   std::vector<std::filesystem::path> inputs;
@@ -82,11 +106,12 @@ int main(int argc, char** argv) {
   app.add_option("--index", index_option,
                  "Index directory (default: $VNSEARCH_INDEX, else ./vnsearch-index)");
   app.add_flag("-q,--quiet", quiet, "No progress line");
-  app.add_option("inputs", inputs, "Article files and folders to index")->required();
+  app.add_option("inputs", inputs, "Article files and folders to index, - for standard input")
+      ->required();
   app.set_version_flag("--version", std::string("vnindex ") + VNSEARCH_VERSION);
   app.footer(
       "Exit status: 0 success, 1 fatal error (nothing more indexed), 2 usage error,\n"
-      "3 finished but some inputs were skipped (each reported on stderr).");
+      "3 finished but some inputs (files or JSON lines) were skipped (each reported on stderr).");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -105,6 +130,8 @@ int main(int argc, char** argv) {
     print_summary(summary, dir);
     return summary.skipped > 0 ? kExitSkipped : kExitOk;
   } catch (const vn::IndexLockedError& e) {
+    std::cerr << "vnindex: " << e.what() << '\n';
+  } catch (const vn::IndexVersionError& e) {
     std::cerr << "vnindex: " << e.what() << '\n';
   } catch (const Xapian::Error& e) {
     std::cerr << "vnindex: " << dir.string() << ": " << e.get_description() << '\n';

@@ -1,7 +1,6 @@
 #include "indexer/text_file.h"
 
 #include <unicode/ustring.h>
-#include <xxhash.h>
 
 #include <fstream>
 #include <sstream>
@@ -11,15 +10,6 @@
 
 namespace vn {
 namespace {
-
-std::string hex64(std::uint64_t v) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) {
-    out[static_cast<std::size_t>(i)] = kDigits[v & 0xF];
-  }
-  return out;
-}
 
 std::expected<std::string, std::string> utf16_to_utf8(std::string_view bytes, bool big_endian) {
   std::u16string units(bytes.size() / 2, u'\0');
@@ -43,6 +33,17 @@ std::expected<std::string, std::string> utf16_to_utf8(std::string_view bytes, bo
   return out;
 }
 
+}  // namespace
+
+std::string_view trim_spaces(std::string_view s) {
+  constexpr std::string_view kSpace = " \t\n\v\f";
+  const auto first = s.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) {
+    return {};
+  }
+  return s.substr(first, s.find_last_not_of(kSpace) - first + 1);
+}
+
 std::string normalise_line_ends(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -58,17 +59,6 @@ std::string normalise_line_ends(std::string_view text) {
   }
   return out;
 }
-
-std::string_view trim(std::string_view s) {
-  constexpr std::string_view kSpace = " \t\n\v\f";
-  const auto first = s.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) {
-    return {};
-  }
-  return s.substr(first, s.find_last_not_of(kSpace) - first + 1);
-}
-
-}  // namespace
 
 std::expected<std::string, std::string> decode_text_bytes(std::string bytes) {
   std::string text;
@@ -89,16 +79,16 @@ std::expected<std::string, std::string> decode_text_bytes(std::string bytes) {
 }
 
 void split_title(const std::string& text, std::string& title, std::string& body) {
-  const std::string_view all = trim(text);
+  const std::string_view all = trim_spaces(text);
   const auto newline = all.find('\n');
   if (newline != std::string_view::npos) {
-    title = trim(all.substr(0, newline));
-    body = trim(all.substr(newline + 1));
+    title = trim_spaces(all.substr(0, newline));
+    body = trim_spaces(all.substr(newline + 1));
     return;
   }
   const std::size_t cut = find_headline_end(all);
-  title = trim(all.substr(0, cut == 0 ? all.size() : cut));
-  body = cut == 0 ? std::string() : std::string(trim(all.substr(cut)));
+  title = trim_spaces(all.substr(0, cut == 0 ? all.size() : cut));
+  body = cut == 0 ? std::string() : std::string(trim_spaces(all.substr(cut)));
 }
 
 std::expected<Article, std::string> read_text_article(const std::filesystem::path& file,
@@ -117,21 +107,27 @@ std::expected<Article, std::string> read_text_article(const std::filesystem::pat
   if (!in || !(raw << in.rdbuf())) {
     return std::unexpected(size == 0 ? "empty file" : "cannot read file");
   }
-  std::string bytes = std::move(raw).str();
+  return text_article_from_bytes(std::move(raw).str(), std::move(key), std::move(category),
+                                 file.string());
+}
+
+std::expected<Article, std::string> text_article_from_bytes(std::string bytes, std::string key,
+                                                             std::string category,
+                                                             std::string path) {
   Article a;
-  a.hash = hex64(XXH3_64bits(bytes.data(), bytes.size()));
+  a.hash = content_hash(bytes);
   a.bytes = static_cast<std::int64_t>(bytes.size());
   auto text = decode_text_bytes(std::move(bytes));
   if (!text) {
     return std::unexpected(text.error());
   }
-  if (trim(*text).empty()) {
+  if (trim_spaces(*text).empty()) {
     return std::unexpected("empty file (no text)");
   }
   split_title(*text, a.title, a.body);
   a.key = std::move(key);
   a.category = std::move(category);
-  a.path = file.string();
+  a.path = std::move(path);
   return a;
 }
 

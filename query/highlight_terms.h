@@ -12,6 +12,7 @@ namespace vn {
 struct HighlightTerms {
   std::set<std::string> exact;   // Canonical syllable keys typed with accents.
   std::set<std::string> folded;  // Folded keys of syllables typed without accents.
+  std::set<std::string> folded_prefixes;  // Folded beginnings of a word being typed (prefix*).
 
   // Records a query syllable: accented ones match exactly, accentless ones any accented form.
   void add(const Syllable& s) {
@@ -22,9 +23,17 @@ struct HighlightTerms {
     }
   }
   bool matches(const Syllable& s) const {
-    return exact.contains(s.key) || folded.contains(s.folded);
+    if (exact.contains(s.key) || folded.contains(s.folded)) {
+      return true;
+    }
+    for (const std::string& p : folded_prefixes) {
+      if (s.folded.starts_with(p)) {
+        return true;
+      }
+    }
+    return false;
   }
-  bool empty() const { return exact.empty() && folded.empty(); }
+  bool empty() const { return exact.empty() && folded.empty() && folded_prefixes.empty(); }
 };
 
 }  // namespace vn

@@ -2,7 +2,9 @@
 // through the same analyser the indexer used. Grammar (README "Query language"):
 //   query   := or ; or := and ("OR" and)* ; and := unary+ (implicit AND)
 //   unary   := "-" primary | primary
-//   primary := "(" or ")" | '"' words '"' | words
+//   primary := "(" or ")" | '"' words '"' | words ["*"] | field ":" (word | '"' words '"')
+//              | "@" (word | '"' words '"')
+// Fields: title, name (also "@"), category, source, date (2005, 2005-11, 2005-11-12, A..B).
 // A run of plain words is analysed as one text: a compound (Mặt_trận, or typed with spaces and
 // recognised by the segmenter) must match as adjacent syllables.
 #pragma once
@@ -16,6 +18,7 @@
 
 #include "common/segmenter.h"
 #include "query/highlight_terms.h"
+#include "query/query_lexer.h"
 
 namespace vn {
 
@@ -23,11 +26,6 @@ struct ParsedQuery {
   Xapian::Query query;
   HighlightTerms highlight;
   std::string understood;  // The query as interpreted, e.g. `mặt_trận AND "bình dân"`.
-};
-
-struct QueryError {
-  std::string message;   // One line, e.g. "unbalanced quote".
-  std::size_t column;    // 1-based position (in characters) in the query where the problem is.
 };
 
 // Limits that keep a hostile query bounded in time and memory.

@@ -29,9 +29,12 @@ Xapian::Database open_xapian(const std::filesystem::path& dir) {
 Searcher::Searcher(const std::filesystem::path& dir)
     : xapian_(open_xapian(dir)),
       lexicon_(xapian_),
+      dir_(dir),
       sqlite_(sqlite_path(dir).string(), SqliteDb::Mode::kReadOnly),
       row_(sqlite_.prepare("SELECT key, title, category, source, url, date, body FROM articles "
-                           "WHERE docid = ?1")) {
+                           "WHERE docid = ?1")),
+      row_by_key_(sqlite_.prepare("SELECT key, title, category, source, url, date, body FROM "
+                                  "articles WHERE key = ?1")) {
   check_versions(dir);
 }
 
@@ -63,13 +66,7 @@ SearchResult Searcher::search(const ParsedQuery& query, const SearchOptions& opt
     hit.score = it.get_weight();
     row_.bind(1, static_cast<std::int64_t>(*it));
     if (row_.step()) {
-      hit.key = row_.text(0);
-      hit.title = row_.text(1);
-      hit.category = row_.text(2);
-      hit.source = row_.text(3);
-      hit.url = row_.text(4);
-      hit.date = row_.text(5);
-      hit.body = row_.text(6);
+      read_row(hit, row_);
     } else {
       // Committed to Xapian but not yet to SQLite (an interrupted run): the key is in the data.
       hit.key = it.get_document().get_data();
@@ -78,6 +75,48 @@ SearchResult Searcher::search(const ParsedQuery& query, const SearchOptions& opt
     result.hits.push_back(std::move(hit));
   }
   return result;
+}
+
+void Searcher::read_row(Hit& hit, Statement& st) const {
+  hit.key = st.text(0);
+  hit.title = st.text(1);
+  hit.category = st.text(2);
+  hit.source = st.text(3);
+  hit.url = st.text(4);
+  hit.date = st.text(5);
+  hit.body = st.text(6);
+}
+
+std::optional<Hit> Searcher::find_article(const std::string& key) {
+  row_by_key_.bind(1, key);
+  std::optional<Hit> hit;
+  if (row_by_key_.step()) {
+    hit.emplace();
+    read_row(*hit, row_by_key_);
+  }
+  row_by_key_.reset();
+  return hit;
+}
+
+IndexStats Searcher::stats() {
+  IndexStats s;
+  s.articles = xapian_.get_doccount();
+  s.analyzer_version = xapian_.get_metadata(std::string(schema::kMetaAnalyzerVersion));
+  s.schema_version = xapian_.get_metadata(std::string(schema::kMetaSchemaVersion));
+  Statement count = sqlite_.prepare("SELECT count(*) FROM articles");
+  s.rows = count.step() ? count.integer(0) : 0;
+  Statement names = sqlite_.prepare("SELECT count(DISTINCT name) FROM article_names");
+  s.names = names.step() ? names.integer(0) : 0;
+  Statement last = sqlite_.prepare("SELECT value FROM meta WHERE key = 'last_run'");
+  s.last_run = last.step() ? last.text(0) : "";
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir_, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec)) {
+      s.index_bytes += it->file_size(ec);
+    }
+  }
+  return s;
 }
 
 }  // namespace vn

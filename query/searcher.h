@@ -45,6 +45,16 @@ struct SearchResult {
   Xapian::doccount estimated_total = 0;
 };
 
+struct IndexStats {
+  std::int64_t articles = 0;        // Documents in Xapian.
+  std::int64_t rows = 0;            // Rows in SQLite (equal to `articles` in a consistent index).
+  std::int64_t names = 0;           // Distinct names.
+  std::uintmax_t index_bytes = 0;   // Bytes on disk, Xapian and SQLite together.
+  std::string analyzer_version;
+  std::string schema_version;
+  std::string last_run;             // When vnindex last committed (ISO 8601, UTC), or empty.
+};
+
 class Searcher {
  public:
   // Throws IndexUnavailable when `dir` holds no index, or one built by another analyser or schema.
@@ -52,16 +62,24 @@ class Searcher {
 
   SearchResult search(const ParsedQuery& query, const SearchOptions& options);
 
+  // The stored article with this key, if any (rank and score are 0).
+  std::optional<Hit> find_article(const std::string& key);
+
+  IndexStats stats();
+
   // The index's vocabulary, for parse_query() to recognise words typed with spaces.
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:
   void check_versions(const std::filesystem::path& dir) const;
+  void read_row(Hit& hit, Statement& statement) const;
 
   Xapian::Database xapian_;
   IndexLexicon lexicon_;
+  std::filesystem::path dir_;
   SqliteDb sqlite_;
   Statement row_;
+  Statement row_by_key_;
 };
 
 }  // namespace vn

@@ -1,5 +1,7 @@
 #include "query/text_output.h"
 
+#include <algorithm>
+
 #include "query/snippet.h"
 
 namespace vn {
@@ -44,6 +46,40 @@ void print_results(std::ostream& out, const ParsedQuery& query, const SearchResu
   out << "about " << result.estimated_total
       << (result.estimated_total == 1 ? " matching article for " : " matching articles for ")
       << query.understood << '\n';
+}
+
+void print_article(std::ostream& out, const Hit& a) {
+  out << display_text(a.title) << "\n\n";
+  out << "key:      " << a.key << '\n';
+  for (const auto& [label, value] : {std::pair{"category: ", &a.category},
+                                     std::pair{"source:   ", &a.source},
+                                     std::pair{"date:     ", &a.date},
+                                     std::pair{"url:      ", &a.url}}) {
+    if (!value->empty()) {
+      out << label << *value << '\n';
+    }
+  }
+  out << '\n';
+  // Paragraphs stay paragraphs; within each, underscores and runs of blanks become one space.
+  std::size_t pos = 0;
+  while (pos <= a.body.size()) {
+    const std::size_t end = std::min(a.body.find('\n', pos), a.body.size());
+    const std::string line = display_text(std::string_view(a.body).substr(pos, end - pos));
+    if (!line.empty()) {
+      out << line << '\n';
+    }
+    pos = end + 1;
+  }
+}
+
+void print_stats(std::ostream& out, const IndexStats& s) {
+  out << "articles:         " << s.articles << '\n'
+      << "metadata rows:    " << s.rows << '\n'
+      << "distinct names:   " << s.names << '\n'
+      << "index size:       " << s.index_bytes << " bytes\n"
+      << "analyser version: " << s.analyzer_version << '\n'
+      << "schema version:   " << s.schema_version << '\n'
+      << "last run:         " << (s.last_run.empty() ? "unknown" : s.last_run) << '\n';
 }
 
 }  // namespace vn

@@ -12,4 +12,9 @@ namespace vn {
 void print_results(std::ostream& out, const ParsedQuery& query, const SearchResult& result,
                    bool styled);
 
+// Prints one article: title, metadata, then the text with underscores as spaces.
+void print_article(std::ostream& out, const Hit& article);
+
+void print_stats(std::ostream& out, const IndexStats& stats);
+
 }  // namespace vn

@@ -95,6 +95,28 @@ TEST_CASE("Numbers and symbols are searched as typed") {
   }
 }
 
+TEST_CASE("Hòa Bình the province is a name and hòa bình the peace is not") {
+  const std::string province = "kinh-te/hoa-binh-phat-trien-du-lich-long-ho.txt";
+  const std::string peace = "the-gioi/lien-hop-quoc-gin-giu-hoa-binh.txt";
+  const auto as_name = keys("@\"Hòa Bình\"");
+  CHECK(contains(as_name, province));
+  CHECK_FALSE(contains(as_name, peace));
+  CHECK(keys("name:\"hoa binh\"") == as_name);
+  const auto as_words = keys("\"hòa bình\"");
+  CHECK(contains(as_words, province));
+  CHECK(contains(as_words, peace));
+  CHECK(contains(keys("@\"Ủy ban Bầu cử Trung ương\""), "the-gioi/ukraina-bau-cu-quoc-hoi.txt"));
+}
+
+TEST_CASE("Fields and prefixes narrow the search") {
+  for (const std::string& key : keys("category:kinh-te giá")) {
+    CAPTURE(key);
+    CHECK(key.starts_with("kinh-te/"));
+  }
+  CHECK(keys("title:\"Léon Blum\"") == std::vector<std::string>{kBlum});
+  CHECK(contains(keys("mat tr*"), kSeed));
+}
+
 TEST_CASE("A word glued by a lost space is found by both halves") {
   CHECK(contains(keys("\"chính phủ\""), kGlued));
   CHECK(contains(keys("\"chính phủ đã\""), kGlued));

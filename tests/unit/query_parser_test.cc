@@ -17,9 +17,19 @@ TEST_CASE("The parser reports how it understood the query") {
       {"HOÀ -bán", "hòa AND NOT bán"},
       {"a OR (b c)", "a OR (b AND c)"},
       {"HIV/AIDS 50.000", "hiv/aids AND 50.000"},
+      {"@\"Hòa Bình\"", "name:\"hòa bình\""},
+      {"name:Azerbaijan", "name:\"azerbaijan\""},
+      {"title:\"mặt trận\" category:the-gioi", "title:\"mặt trận\" AND category:the-gioi"},
+      {"source:vnexpress", "source:vnexpress"},
+      {"date:2005-11..2005-12", "date:20051101..20051231"},
+      {"date:2005", "date:20050101..20051231"},
+      {"date:2005-11-12", "date:20051112..20051112"},
+      {"date:..2006", "date:00000000..20061231"},
+      {"mat tr*", "mat AND tr*"},
+      {"https://vnsearch.example.vn/a", "https://vnsearch.example.vn/a"},
   };
   for (const Row& row : rows) {
-    CAPTURE(row.query);
+    CAPTURE(std::string(row.query));
     const auto parsed = vn::parse_query(row.query);
     REQUIRE(parsed.has_value());
     CHECK(parsed->understood == row.understood);
@@ -42,9 +52,14 @@ TEST_CASE("A malformed query gets one message with the position of the problem")
       {"-mặt", "a query cannot only exclude words", 5},
       {"\"\"", "empty phrase", 1},
       {"...", "no searchable word", 1},
+      {"hà foo:bar", "unknown field 'foo:'", 4},
+      {"date:2005-13", "bad date '2005-13' (use 2005, 2005-11 or 2005-11-12)", 1},
+      {"date:2006..2005", "date range '2006..2005' ends before it starts", 1},
+      {"title:", "'title:' needs a value", 1},
+      {"@\"Hòa", "unbalanced quote", 2},
   };
   for (const Row& row : rows) {
-    CAPTURE(row.query);
+    CAPTURE(std::string(row.query));
     const auto parsed = vn::parse_query(row.query);
     REQUIRE_FALSE(parsed.has_value());
     CHECK(parsed.error().message == row.message);

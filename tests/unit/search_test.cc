@@ -61,6 +61,8 @@ TEST_CASE("Queries find what the analyser indexed however they are typed") {
       {"blum", "chính_phủ của Léon_Blum"},
       {"num", "có 50.000 người , tăng 10% ; HIV/AIDS"},
       {"roads", "đường dương đương"},
+      {"province", "du_lịch tỉnh Hòa_Bình phát_triển"},
+      {"peace", "gìn_giữ hòa_bình thế_giới"},
   });
   struct Row {
     const char* query;
@@ -85,9 +87,17 @@ TEST_CASE("Queries find what the analyser indexed however they are typed") {
       {"duong", "roads"},
       {"\"bình dân\"", "seed touch"},
       {"bình_dân", "seed touch"},
+      {"@\"Hòa Bình\"", "province"},
+      {"name:\"hoa binh\"", "province"},
+      {"\"hòa bình\"", "peace province touch"},
+      {"@Azerbaijan", "seed"},
+      {"title:num", "num"},
+      {"mat tr*", "nfd seed"},
+      {"đươ*", "roads"},
+      {"hòa -@\"Hòa Bình\"", "peace touch"},
   };
   for (const Row& row : rows) {
-    CAPTURE(row.query);
+    CAPTURE(std::string(row.query));
     std::string got = index.search(row.query);
     // Order within equal matches is not the point here, only the set.
     std::vector<std::string> words;

@@ -1,0 +1,37 @@
+// The machine-readable forms of vnsearch's answers (README "JSON output" documents the schema;
+// keep it stable: add fields, never rename or remove them).
+#pragma once
+
+#include <string>
+
+#include "query/query_parser.h"
+#include "query/searcher.h"
+#include "query/snippet.h"
+
+namespace vn {
+
+struct SearchReport {
+  std::string query;  // As typed.
+  const ParsedQuery* parsed = nullptr;
+  const SearchResult* result = nullptr;
+  SearchOptions options;
+  double took_ms = 0;
+};
+
+// One JSON object (one line) for a search.
+std::string search_json(const SearchReport& report);
+
+// One article for `vnsearch show --json`: key, title, url, date, category, source, text.
+std::string article_json(const Hit& article);
+
+// `vnsearch stats --json`: articles, rows, names, index_bytes, analyser_version,
+// schema_version, last_run.
+std::string stats_json(const IndexStats& stats);
+
+// The snippet's highlights as [begin, end) ranges of Unicode code points.
+std::vector<std::pair<std::size_t, std::size_t>> highlights_in_code_points(const Snippet& s);
+
+// The snippet as HTML: text escaped, highlights in <mark>…</mark>.
+std::string snippet_html(const Snippet& s);
+
+}  // namespace vn
