@@ -38,29 +38,30 @@ class SyllableMaker {
       letters_.push_back(it->letter);
       diacritic |= it->letter.mark != Mark::kNone || it->letter.tone != Tone::kLevel;
     }
-    if (repair_glued_ && diacritic && letters_.size() > 1) {
+    const int tone_at = canonical_tone_index(letters_);
+    if (repair_glued_ && tone_at < 0 && diacritic && letters_.size() > 1) {
       const std::vector<std::size_t> cuts = split_glued_syllables(letters_);
       if (!cuts.empty()) {
         std::size_t begin = 0;
         for (std::size_t i = 0; i <= cuts.size(); ++i) {
           const std::size_t end = i < cuts.size() ? cuts[i] : letters_.size();
-          out.push_back(build(first + begin, first + end, begin, end));
+          const std::span<const Letter> piece(letters_.data() + begin, end - begin);
+          out.push_back(build(first + begin, first + end, begin, end, canonical_tone_index(piece)));
           begin = end;
         }
         return cuts.size() + 1;
       }
     }
-    out.push_back(build(first, last, 0, letters_.size()));
+    out.push_back(build(first, last, 0, letters_.size(), tone_at));
     return 1;
   }
 
  private:
-  Syllable build(CharIt first, CharIt last, std::size_t from, std::size_t to) {
+  Syllable build(CharIt first, CharIt last, std::size_t from, std::size_t to, int tone_at) {
     const std::span<const Letter> letters(letters_.data() + from, to - from);
     Syllable s;
     s.span = {first->begin, (last - 1)->end};
-    s.vietnamese = is_vietnamese_syllable(letters);
-    const int tone_at = s.vietnamese ? canonical_tone_index(letters) : -1;
+    s.vietnamese = tone_at >= 0;
     Tone tone = Tone::kLevel;
     std::size_t upper = 0;
     std::size_t alpha = 0;
@@ -217,7 +218,9 @@ class Tokenizer {
 
   bool starts_with_ascii(CharIt it, std::u32string_view prefix) const {
     for (char32_t p : prefix) {
-      if (it == chars_.end() || static_cast<char32_t>(u_tolower(static_cast<UChar32>(it->c))) != p) {
+      // The prefixes are ASCII, and only ASCII letters lower-case to their letters.
+      const char32_t c = it == chars_.end() ? 0 : it->c;
+      if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != p) {
         return false;
       }
       ++it;

@@ -225,6 +225,15 @@ CharInfo classify(char32_t c) {
   return classify_uncached(c);
 }
 
+const CharInfo& classify_ref(char32_t c) {
+  if (c < kTableEnd) {
+    return tables().info[c];
+  }
+  thread_local CharInfo scratch;
+  scratch = classify_uncached(c);
+  return scratch;
+}
+
 bool combine(Letter& letter, char32_t mark) {
   const std::optional<Accent> accent = accent_of(mark);
   // A letter with a foreign mark (ü) must not turn into a Vietnamese one (ú).
@@ -273,7 +282,7 @@ bool is_vowel(const Letter& letter) {
          vietnamese_combination(letter.base, letter.mark, Tone::kLevel);
 }
 
-void append_utf8(std::string& out, char32_t c) {
+void append_utf8_multibyte(std::string& out, char32_t c) {
   if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
     c = 0xFFFD;
   }

@@ -45,6 +45,8 @@ struct CharInfo {
 // Looks up a code point. Thread-safe; the first call builds the tables (about a millisecond).
 // Code points below U+2200 come from a flat table; the rest ask ICU each time.
 CharInfo classify(char32_t c);
+// The same by reference: valid until the next call on this thread.
+const CharInfo& classify_ref(char32_t c);
 
 // Applies a combining mark (U+0300..U+036F) to the letter before it, as NFC composition would;
 // the order of the marks does not matter (a + U+0323 + U+0302 and a + U+0302 + U+0323 are both
@@ -63,6 +65,13 @@ char32_t compose(char32_t base, Mark mark, Tone tone);
 bool is_vowel(const Letter& letter);
 
 // Appends the UTF-8 encoding of `c` to `out` (U+FFFD for a surrogate or a value past U+10FFFF).
-void append_utf8(std::string& out, char32_t c);
+void append_utf8_multibyte(std::string& out, char32_t c);
+inline void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else {
+    append_utf8_multibyte(out, c);
+  }
+}
 
 }  // namespace vn

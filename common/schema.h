@@ -10,21 +10,23 @@
 namespace vn::schema {
 
 inline constexpr int kAnalyzerVersion = 1;
-inline constexpr int kSchemaVersion = 2;  // 2: articles.extra
+inline constexpr int kSchemaVersion = 5;  // 2: extra; 3: accent slot; 4: shards, zstd body;
+                                          // 5: punctuation gaps
 
 // Files inside an index directory.
-inline constexpr std::string_view kXapianDir = "xapian";       // The Xapian database.
+inline constexpr std::string_view kXapianDir = "xapian";  // Xapian shards and their stub.
 inline constexpr std::string_view kSqliteFile = "articles.db";  // Metadata and text for snippets.
 
 // Xapian term prefixes (Omega's conventions: single capitals are standard, project ones start X).
 // Text layers; positions are syllable positions, the title first, the body after a gap.
 inline constexpr std::string_view kFolded = "";       // Accent-folded syllable, positional: "mat".
-inline constexpr std::string_view kExact = "XE";      // Canonical syllable, no positions: "XEmặt".
-inline constexpr std::string_view kWord = "XW";       // Canonical compound word: "XWmặt_trận".
+// The exact layers are keyed folded first (common/terms.h exact_term): "XEmat mặt".
+inline constexpr std::string_view kExact = "XE";      // Canonical syllable, no positions.
+inline constexpr std::string_view kWord = "XW";       // Canonical compound: "XWmat_tran mặt_trận".
 inline constexpr std::string_view kFoldedWord = "XV";  // Folded compound word: "XVmat_tran".
 inline constexpr std::string_view kTitle = "S";       // Folded title syllable, positional.
 inline constexpr std::string_view kNameSyllable = "XC";  // Folded syllable inside a name, positional.
-inline constexpr std::string_view kName = "XN";       // A whole name, canonical: "XNhòa_bình".
+inline constexpr std::string_view kName = "XN";  // A whole name, exact layer: "XNhoa_binh hòa_bình".
 // Boolean filter terms.
 inline constexpr std::string_view kKey = "Q";          // The article key, unique per document.
 inline constexpr std::string_view kCategory = "XK";    // Category, as written in the source.
@@ -39,14 +41,31 @@ inline constexpr unsigned kTitleWdf = 5;
 inline constexpr unsigned kTitleBodyGap = 100;
 // Position gap at each sentence boundary, so phrases do not match across sentences.
 inline constexpr unsigned kSentenceGap = 1;
+// Position gap at punctuation inside a sentence, so a name or phrase does not run across a comma
+// ("Hàn_Quốc , Hội_đồng" is not "Quốc Hội").
+inline constexpr unsigned kPunctuationGap = 1;
 
 // Xapian value slots.
 inline constexpr unsigned kSlotDate = 0;       // "YYYYMMDD", sortable; empty when unknown.
 inline constexpr unsigned kSlotDuplicate = 1;  // Near-duplicate key: equal for the same story.
+// The accent signature (common/accent_signature.h): a 16-bit code of the canonical key at each
+// position, so a phrase typed with accents, matched on the folded positional layer, can be checked
+// exactly without a second positional layer.
+inline constexpr unsigned kSlotAccents = 2;
 
 // Xapian metadata keys.
 inline constexpr std::string_view kMetaAnalyzerVersion = "vnsearch.analyzer_version";
 inline constexpr std::string_view kMetaSchemaVersion = "vnsearch.schema_version";
+// Raised on every shard at each commit: a reader that finds the shards at different generations
+// opened them between two shards' commits, and opens them again.
+inline constexpr std::string_view kMetaGeneration = "vnsearch.generation";
+
+// SQLite meta keys (besides analyzer_version and schema_version) written by vnindex.
+inline constexpr std::string_view kMetaLastRun = "last_run";  // ISO 8601 UTC of the last commit.
+inline constexpr std::string_view kMetaRoots = "roots";       // JSON array of absolute input paths.
+// The pid of a vnindex run that has not finished: set when a run starts, cleared by its last
+// commit, so a run that finds it set (and the process gone) knows the last run was interrupted.
+inline constexpr std::string_view kMetaRunInProgress = "run_in_progress";
 
 // SQLite schema. `articles.docid` joins a row to its Xapian document.
 inline constexpr std::string_view kSqliteSchema = R"sql(
@@ -68,7 +87,15 @@ CREATE TABLE IF NOT EXISTS articles (
   hash       TEXT NOT NULL,
   indexed_at INTEGER NOT NULL,
   extra      TEXT,           -- JSON object of a JSON Lines record's other fields, or NULL
-  body       TEXT NOT NULL
+  body       BLOB NOT NULL   -- the text for snippets: a zstd frame (common/compressed_text.h)
+);
+-- Every input file read (absolute path; "-" for standard input is never recorded), with the size
+-- and modification time it had when read, so a re-run skips unchanged files without reading them.
+CREATE TABLE IF NOT EXISTS inputs (
+  path     TEXT PRIMARY KEY,
+  size     INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL,
+  articles INTEGER NOT NULL  -- articles it held
 );
 CREATE TABLE IF NOT EXISTS article_names (
   key     TEXT NOT NULL REFERENCES articles(key) ON DELETE CASCADE,

@@ -58,6 +58,7 @@ class Statement {
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, std::int64_t value);
   Statement& bind_null(int index);
+  Statement& bind_blob(int index, std::string_view bytes);
   // Steps once: true when a row is available, false when done.
   bool step();
   // Resets for re-use with new bindings.
@@ -68,6 +69,7 @@ class Statement {
   std::string text(int column) const;
   std::optional<std::string> optional_text(int column) const;
   std::int64_t integer(int column) const;
+  std::string blob(int column) const;
 
  private:
   friend class SqliteDb;

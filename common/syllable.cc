@@ -65,7 +65,8 @@ constexpr bool has_quality_mark(Code c) { return c >= kBreveA && c <= kHornU; }
 // Reads only base, mark and tone, except that a letter whose `lower` carries a foreign mark (ü,
 // ñ) is refused: it would otherwise pass for its base letter.
 Code code_of(const Letter& l) {
-  if (l.lower != 0 && compose(l.base, l.mark, l.tone) != l.lower) {
+  const bool plain = l.mark == Mark::kNone && l.tone == Tone::kLevel;
+  if (l.lower != 0 && (plain ? l.base : compose(l.base, l.mark, l.tone)) != l.lower) {
     return 0;
   }
   if (l.base < 'a' || l.base > 'z') {

@@ -15,7 +15,7 @@ std::size_t decode_text(std::string_view text, std::vector<TextChar>& out) {
     if (!d.valid) {
       ++invalid;
     }
-    const CharInfo info = classify(d.c);
+    const CharInfo& info = classify_ref(d.c);
     if (info.cls == CharClass::kIgnorable) {
       continue;
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/accent_signature.h"
 #include "common/analyzer.h"
 #include "common/schema.h"
 #include "common/terms.h"
@@ -17,12 +18,15 @@ void add_posting(Xapian::Document& doc, std::string_view prefix, std::string_vie
   }
 }
 
-void add_term(Xapian::Document& doc, std::string_view prefix, std::string_view key,
-              Xapian::termcount wdf) {
-  std::string t = term(prefix, key);
+void add_term(Xapian::Document& doc, const std::string& t, Xapian::termcount wdf) {
   if (indexable(t)) {
     doc.add_term(t, wdf);
   }
+}
+
+void add_term(Xapian::Document& doc, std::string_view prefix, std::string_view key,
+              Xapian::termcount wdf) {
+  add_term(doc, term(prefix, key), wdf);
 }
 
 void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
@@ -54,12 +58,13 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
   Xapian::Document& doc = out.document;
   analyze(article.title, title_);
   analyze(article.body, body_);
+  accents_.clear();
   Xapian::termpos pos = add_text(doc, title_, 1, /*title=*/true);
   add_text(doc, body_, pos + schema::kTitleBodyGap, /*title=*/false);
   add_names(title_, out.names);
   add_names(body_, out.names);
   for (const FoundName& n : out.names) {
-    add_term(doc, schema::kName, n.key, 1);
+    add_term(doc, exact_term(schema::kName, n.folded, n.key), 1);
   }
   add_boolean(doc, schema::kKey, article.key);
   add_boolean(doc, schema::kCategory, article.category);
@@ -73,6 +78,7 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
     doc.add_value(schema::kSlotDate, ymd);
   }
   doc.add_value(schema::kSlotDuplicate, duplicate_key(body_));
+  doc.add_value(schema::kSlotAccents, accents_.bytes());
   doc.set_data(article.key);
   out.invalid_utf8 = title_.invalid_utf8 + body_.invalid_utf8;
   return out;
@@ -85,21 +91,25 @@ Xapian::termpos DocumentBuilder::add_text(Xapian::Document& doc, const Analysis&
   for (const Token& t : analysis.tokens) {
     if (t.sentence_start && !first) {
       pos += schema::kSentenceGap;
+    } else if (t.follows_punctuation && !first) {
+      pos += schema::kPunctuationGap;
     }
     first = false;
     const auto syllables = analysis.syllables_of(t);
     if (t.kind != TokenKind::kWord) {
       // Symbols, numbers, URLs: the whole token is searchable as typed, at its first position.
       add_posting(doc, schema::kFolded, t.folded, pos, wdf);
-      add_term(doc, schema::kExact, t.key, wdf);
+      add_term(doc, exact_term(schema::kExact, t.folded, t.key), wdf);
+      accents_.set(pos, t.key);
     } else if (syllables.size() > 1) {
-      add_term(doc, schema::kWord, t.key, wdf);
+      add_term(doc, exact_term(schema::kWord, t.folded, t.key), wdf);
       add_term(doc, schema::kFoldedWord, t.folded, wdf);
     }
     for (const Syllable& s : syllables) {
       if (t.kind == TokenKind::kWord || syllables.size() > 1) {
         add_posting(doc, schema::kFolded, s.folded, pos, wdf);
-        add_term(doc, schema::kExact, s.key, wdf);
+        add_term(doc, exact_term(schema::kExact, s.folded, s.key), wdf);
+        accents_.set(pos, s.key);
       }
       if (title) {
         add_posting(doc, schema::kTitle, s.folded, pos, 1);
@@ -119,8 +129,10 @@ void DocumentBuilder::add_names(const Analysis& analysis, std::vector<FoundName>
     for (std::uint32_t i = name.first_token; i < name.first_token + name.token_count; ++i) {
       if (!found.key.empty()) {
         found.key += '_';
+        found.folded += '_';
       }
       found.key += analysis.tokens[i].key;
+      found.folded += analysis.tokens[i].folded;
     }
     const bool seen = std::any_of(names.begin(), names.end(),
                                   [&](const FoundName& n) { return n.key == found.key; });

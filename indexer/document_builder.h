@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "common/accent_signature.h"
 #include "common/token.h"
 #include "indexer/article.h"
 
@@ -15,6 +16,7 @@ namespace vn {
 // A name found in an article, for the names table.
 struct FoundName {
   std::string key;      // Canonical, lower case, syllables joined by '_': "hòa_bình".
+  std::string folded;   // The key without diacritics: "hoa_binh".
   std::string display;  // "Hòa Bình".
 };
 
@@ -35,6 +37,7 @@ class DocumentBuilder {
   void add_names(const Analysis& analysis, std::vector<FoundName>& names);
 
   Analysis title_;
+  AccentSignature accents_;
   Analysis body_;
 };
 

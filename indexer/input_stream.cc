@@ -45,7 +45,54 @@ archive* new_reader() {
 
 }  // namespace
 
-void ByteStream::Closer::operator()(archive* a) const { archive_read_free(a); }
+void ByteStream::Closer::operator()(archive* a) const {
+  if (owns) {
+    archive_read_free(a);
+  }
+}
+
+std::int64_t ByteStream::raw_bytes_read() const { return archive_filter_bytes(archive_.get(), -1); }
+
+std::expected<ArchiveReader, std::string> ArchiveReader::open(const std::string& path) {
+  archive* a = archive_read_new();
+  if (a == nullptr) {
+    throw std::bad_alloc();
+  }
+  ArchiveReader reader(a);
+  archive_read_support_filter_all(a);
+  archive_read_support_format_tar(a);
+  archive_read_support_format_gnutar(a);
+  archive_read_support_format_zip(a);
+  if (archive_read_open_filename(a, path.c_str(), kReadBlockBytes) != ARCHIVE_OK) {
+    return std::unexpected(open_reason(a));
+  }
+  return reader;
+}
+
+bool ArchiveReader::next_entry() {
+  for (;;) {
+    archive_entry* entry = nullptr;
+    const int r = archive_read_next_header(archive_.get(), &entry);
+    if (r == ARCHIVE_EOF) {
+      return false;
+    }
+    if (r < ARCHIVE_WARN) {
+      error_ = "corrupt or truncated archive: " + archive_reason(archive_.get());
+      return false;
+    }
+    if (archive_entry_filetype(entry) == AE_IFREG) {
+      const char* name = archive_entry_pathname(entry);
+      entry_name_ = name != nullptr ? name : "";
+      return true;
+    }
+  }
+}
+
+ByteStream ArchiveReader::entry_stream() { return ByteStream(archive_.get(), false); }
+
+std::int64_t ArchiveReader::raw_bytes_read() const {
+  return archive_filter_bytes(archive_.get(), -1);
+}
 
 std::expected<ByteStream, std::string> ByteStream::open(const std::string& path) {
   ByteStream stream(new_reader());
@@ -145,8 +192,7 @@ LineReader::Status LineReader::next(std::string& line) {
 
 std::expected<std::string, std::string> read_all(ByteStream& stream, std::size_t max_bytes) {
   std::string out;
-  for (std::string_view block = stream.next_block(); !block.empty();
-       block = stream.next_block()) {
+  for (std::string_view block = stream.next_block(); !block.empty(); block = stream.next_block()) {
     if (out.size() + block.size() > max_bytes) {
       return std::unexpected("file too large (over " + std::to_string(max_bytes >> 20) +
                              " MB unpacked)");

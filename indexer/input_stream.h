@@ -1,7 +1,8 @@
 // Reads an input file, or standard input, as a stream of bytes or of lines, undoing any compression
 // libarchive recognises (gzip, zstd, xz, bzip2, lz4, ...) on the fly; uncompressed bytes pass
-// through. Nothing is unpacked to disk and only one block (plus the current line) is held in
-// memory, so a multi-GB dump streams in bounded memory.
+// through. Archives (zip, tar) are read entry by entry the same way. Nothing is unpacked to disk
+// and only one block (plus the current line) is held in memory, so a multi-GB dump streams in
+// bounded memory.
 // Not for: parsing what is read (jsonl_reader.h, text_file.h).
 #pragma once
 
@@ -32,15 +33,42 @@ class ByteStream {
   std::string_view next_block();
   const std::string& error() const { return error_; }
 
+  // Bytes read so far from the file itself (before decompression), for progress.
+  std::int64_t raw_bytes_read() const;
+
  private:
+  friend class ArchiveReader;
   struct Closer {
+    bool owns = true;  // False for an archive entry's stream: the ArchiveReader owns the archive.
     void operator()(archive* a) const;
   };
-  explicit ByteStream(archive* a) : archive_(a) {}
+  explicit ByteStream(archive* a, bool owns = true) : archive_(a, Closer{owns}) {}
   std::expected<ByteStream, std::string> start() &&;
 
   std::unique_ptr<archive, Closer> archive_;
   bool at_end_ = false;
+  std::string error_;
+};
+
+// The regular files in an archive (.zip, .tar, a tar compressed by any filter libarchive knows),
+// one after another, each read as a stream: nothing is unpacked to disk.
+class ArchiveReader {
+ public:
+  static std::expected<ArchiveReader, std::string> open(const std::string& path);
+
+  // Moves to the next regular file; false at the end or on an error (then error() says why).
+  bool next_entry();
+  // The current entry's path inside the archive, and its bytes (a stream valid until the next
+  // call to next_entry()).
+  const std::string& entry_name() const { return entry_name_; }
+  ByteStream entry_stream();
+  const std::string& error() const { return error_; }
+  std::int64_t raw_bytes_read() const;
+
+ private:
+  explicit ArchiveReader(archive* a) : archive_(a, ByteStream::Closer{}) {}
+  std::unique_ptr<archive, ByteStream::Closer> archive_;
+  std::string entry_name_;
   std::string error_;
 };
 
@@ -60,6 +88,7 @@ class LineReader {
   Status next(std::string& line);
   std::int64_t line_number() const { return line_number_; }
   const std::string& error() const { return error_; }
+  const ByteStream& stream() const { return stream_; }
 
  private:
   // Reads the next block into block_; false at the end or on an error (error_ set).

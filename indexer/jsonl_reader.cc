@@ -24,16 +24,29 @@ constexpr std::size_t kMaxQuotedBytes = 40;  // Of a bad value quoted in a warni
 
 std::string in_quotes(std::string_view name) { return "\"" + std::string(name) + "\""; }
 
-// The start of `text` for a message: at most kMaxQuotedBytes, cut between UTF-8 characters.
+// The start of `text` for a message: at most kMaxQuotedBytes, cut between UTF-8 characters, and
+// control characters written as \u00XX so that a quoted value can never break the message's line
+// or send a terminal escape.
 std::string clip(std::string_view text) {
-  if (text.size() <= kMaxQuotedBytes) {
-    return std::string(text);
+  std::size_t end = text.size();
+  if (end > kMaxQuotedBytes) {
+    end = kMaxQuotedBytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+      --end;
+    }
   }
-  std::size_t end = kMaxQuotedBytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
-    --end;
+  std::string out;
+  for (const char c : text.substr(0, end)) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b == 0x7F) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", b);
+      out += escaped;
+    } else {
+      out += c;
+    }
   }
-  return std::string(text.substr(0, end)) + "...";
+  return end < text.size() ? out + "..." : out;
 }
 
 std::expected<json, std::string> parse_object(const std::string& line) {
@@ -48,6 +61,9 @@ std::expected<json, std::string> parse_object(const std::string& line) {
     detail = detail.substr(0, detail.find("; last read"));
     return std::unexpected("malformed JSON at byte " + std::to_string(e.byte) + ": " +
                            std::string(detail));
+  } catch (const json::out_of_range&) {
+    // The parser throws this, not parse_error, for a number past double's range (1e999).
+    return std::unexpected(std::string("malformed JSON: number out of range"));
   }
   if (!value.is_object()) {
     return std::unexpected(std::string("not a JSON object (") + value.type_name() + ")");

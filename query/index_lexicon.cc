@@ -10,16 +10,19 @@ namespace vn {
 std::string word_term(std::span<const Syllable> syllables) {
   if (syllables.size() == 1) {
     const Syllable& s = syllables.front();
-    return s.accented() ? term(schema::kExact, s.key) : term(schema::kFolded, s.folded);
+    return s.accented() ? exact_term(schema::kExact, s.folded, s.key)
+                        : term(schema::kFolded, s.folded);
   }
-  const bool accented = std::all_of(syllables.begin(), syllables.end(),
-                                    [](const Syllable& s) { return s.accented(); });
+  const bool accented = std::ranges::any_of(syllables, &Syllable::accented);
+  std::string folded;
   std::string key;
   for (const Syllable& s : syllables) {
+    folded += folded.empty() ? "" : "_";
+    folded += s.folded;
     key += key.empty() ? "" : "_";
-    key += accented ? s.key : s.folded;
+    key += s.key;
   }
-  return term(accented ? schema::kWord : schema::kFoldedWord, key);
+  return accented ? exact_term(schema::kWord, folded, key) : term(schema::kFoldedWord, folded);
 }
 
 std::uint64_t IndexLexicon::frequency(std::span<const Syllable> syllables) const {

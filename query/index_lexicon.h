@@ -13,8 +13,8 @@
 namespace vn {
 
 // The term that stands for a word typed as `syllables`: one syllable → its exact or folded
-// syllable term; several → the exact compound term when every syllable was typed with accents,
-// else the folded compound term.
+// syllable term; several → the exact compound term when any syllable was typed with accents (the
+// word is then exact throughout, as the query matches it), else the folded compound term.
 std::string word_term(std::span<const Syllable> syllables);
 
 class IndexLexicon : public Lexicon {

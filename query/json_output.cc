@@ -45,11 +45,20 @@ nlohmann::json hit_json(const Hit& hit, const HighlightTerms& terms) {
       {"category", optional_string(hit.category)},
       {"source", optional_string(hit.source)},
       {"score", hit.score},
-      {"duplicates", 0},
+      {"duplicates", hit.duplicates},
       {"snippet", s.text},
       {"highlights", ranges},
       {"snippet_html", snippet_html(s)},
   };
+}
+
+// [{"value": …, "docs": n}, …], most first.
+nlohmann::json counts_json(const FacetCounts& counts) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& [value, docs] : counts) {
+    list.push_back({{"value", value}, {"docs", docs}});
+  }
+  return list;
 }
 
 }  // namespace
@@ -82,6 +91,23 @@ std::string dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+std::string suggestions_json(const std::string& prefix, const std::vector<Suggestion>& list) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const Suggestion& s : list) {
+    items.push_back({{"text", s.text}, {"kind", kind_name(s.kind)}, {"docs", s.docs}});
+  }
+  return dump({{"prefix", prefix}, {"suggestions", items}});
+}
+
+std::string names_json(const std::optional<std::string>& query, const FacetCounts& names) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& [name, docs] : names) {
+    items.push_back({{"name", name}, {"docs", docs}});
+  }
+  return dump({{"query", query ? nlohmann::json(*query) : nlohmann::json(nullptr)},
+               {"names", items}});
+}
+
 std::string article_json(const Hit& a) {
   return dump({{"key", a.key},
                {"title", display_text(a.title)},
@@ -107,16 +133,25 @@ std::string search_json(const SearchReport& r) {
   for (const Hit& hit : r.result->hits) {
     results.push_back(hit_json(hit, r.parsed->highlight));
   }
-  const nlohmann::json out = {
+  nlohmann::json out = {
       {"query", r.query},
       {"understood", r.parsed->understood},
+      {"loosened", r.result->loosened},
       {"total", r.result->estimated_total},
       {"offset", r.options.offset},
       {"limit", r.options.limit},
       {"took_ms", r.took_ms},
-      {"did_you_mean", nullptr},
+      {"did_you_mean", r.did_you_mean ? nlohmann::json(*r.did_you_mean) : nlohmann::json(nullptr)},
       {"results", results},
   };
+  if (r.result->facets) {
+    const Facets& f = *r.result->facets;
+    out["facets"] = {{"category", counts_json(f.category)},
+                     {"source", counts_json(f.source)},
+                     {"month", counts_json(f.month)},
+                     {"names", counts_json(f.names)},
+                     {"counted", f.counted}};
+  }
   return dump(out);
 }
 

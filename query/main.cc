@@ -5,14 +5,18 @@
 #include <CLI/CLI.hpp>
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <iostream>
 
 #include "common/index_location.h"
 #include "common/sqlite.h"
+#include "query/did_you_mean.h"
 #include "query/json_output.h"
 #include "query/query_parser.h"
 #include "query/searcher.h"
+#include "query/suggest.h"
 #include "query/text_output.h"
 
 namespace {
@@ -43,13 +47,16 @@ int run_search(const std::string& index_option, const std::vector<std::string>& 
     return kExitUsage;
   }
   const vn::SearchResult result = searcher.search(*parsed, options);
+  const vn::ParsedQuery& answered = result.loosened ? *parsed->loose : *parsed;
+  const std::optional<std::string> suggestion =
+      vn::did_you_mean(searcher.database(), text, searcher.lexicon());
   if (json) {
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
             .count();
-    std::cout << vn::search_json({text, &*parsed, &result, options, ms}) << '\n';
+    std::cout << vn::search_json({text, &answered, &result, options, ms, suggestion}) << '\n';
   } else {
-    vn::print_results(std::cout, *parsed, result, isatty(STDOUT_FILENO) != 0);
+    vn::print_results(std::cout, answered, result, isatty(STDOUT_FILENO) != 0, suggestion);
   }
   return result.hits.empty() ? kExitNoMatch : kExitOk;
 }
@@ -67,6 +74,55 @@ int run_show(const std::string& index_option, const std::string& key, bool json)
     vn::print_article(std::cout, *article);
   }
   return kExitOk;
+}
+
+int run_suggest(const std::string& index_option, const std::vector<std::string>& words,
+                std::size_t limit, bool json) {
+  vn::Searcher searcher(vn::resolve_index_dir(index_option));
+  const std::string typed = join(words);
+  std::vector<vn::Suggestion> list =
+      vn::suggest(searcher.database(), typed, limit,
+                  [&](const std::string& key) { return searcher.name_display(key); });
+  if (list.size() < limit) {
+    std::ranges::move(vn::suggest_titles(searcher, typed, limit - list.size()),
+                      std::back_inserter(list));
+  }
+  if (json) {
+    std::cout << vn::suggestions_json(typed, list) << '\n';
+  } else {
+    vn::print_suggestions(std::cout, list);
+  }
+  return list.empty() ? kExitNoMatch : kExitOk;
+}
+
+// The most frequent names overall, or among the matches of a query.
+int run_names(const std::string& index_option, const std::vector<std::string>& words,
+              std::size_t limit, bool json) {
+  vn::Searcher searcher(vn::resolve_index_dir(index_option));
+  std::optional<std::string> query;
+  vn::FacetCounts names;
+  if (words.empty()) {
+    names = searcher.top_names(limit);
+  } else {
+    query = join(words);
+    const auto parsed = vn::parse_query(*query, &searcher.lexicon());
+    if (!parsed) {
+      std::cerr << "vnsearch: bad query at character " << parsed.error().column << ": "
+                << parsed.error().message << '\n';
+      return kExitUsage;
+    }
+    vn::SearchOptions options;
+    options.limit = 0;
+    options.facets = true;
+    options.facet_limit = limit;
+    names = searcher.search(*parsed, options).facets->names;
+  }
+  if (json) {
+    std::cout << vn::names_json(query, names) << '\n';
+  } else {
+    vn::print_names(std::cout, names);
+  }
+  return names.empty() ? kExitNoMatch : kExitOk;
 }
 
 int run_stats(const std::string& index_option, bool json) {
@@ -105,6 +161,15 @@ int main(int argc, char** argv) {
   search->add_option("-n,--limit", options.limit, "Results to show (default 10)")
       ->check(CLI::Range(1, 1000));
   search->add_option("--offset", options.offset, "Results to skip (default 0)");
+  std::string sort = "relevance";
+  search->add_option("--sort", sort, "relevance (default) or date (newest first)")
+      ->check(CLI::IsMember({"relevance", "date"}));
+  bool all = false;
+  search->add_flag("--all", all,
+                   "Show every copy of a story (by default articles with the same text collapse "
+                   "into one result with a count)");
+  search->add_flag("--facets", options.facets,
+                   "Also count the matches by category, source, month and name");
   search->add_option("query", words, "The query")->required();
   search->footer(
       "Query language:\n"
@@ -119,6 +184,24 @@ int main(int argc, char** argv) {
       "  category:X     category filter; source:X source filter\n"
       "  date:2005-11   date filter: a year, month or day, or a range 2005-11..2006-01\n"
       "  mat tr*        completion of the last word (search box)");
+
+  std::vector<std::string> typed;
+  std::size_t suggest_limit = 10;
+  CLI::App* suggest =
+      app.add_subcommand("suggest", "Complete what is typed in a search box: words and names");
+  add_common(suggest);
+  suggest->add_option("-n,--limit", suggest_limit, "Completions to show (default 10)")
+      ->check(CLI::Range(1, 100));
+  suggest->add_option("prefix", typed, "What has been typed so far, e.g. mat tr")->required();
+
+  std::vector<std::string> names_query;
+  std::size_t names_limit = 20;
+  CLI::App* names = app.add_subcommand(
+      "names", "List the most frequent names, overall or in the articles matching a query");
+  add_common(names);
+  names->add_option("-n,--limit", names_limit, "Names to show (default 20)")
+      ->check(CLI::Range(1, 1000));
+  names->add_option("query", names_query, "Only count the articles that match this query");
 
   std::string key;
   CLI::App* show = app.add_subcommand("show", "Print one article by its key");
@@ -139,7 +222,15 @@ int main(int argc, char** argv) {
 
   try {
     if (search->parsed()) {
+      options.sort = sort == "date" ? vn::SortOrder::kDate : vn::SortOrder::kRelevance;
+      options.collapse = !all;
       return run_search(index_option, words, options, json);
+    }
+    if (suggest->parsed()) {
+      return run_suggest(index_option, typed, suggest_limit, json);
+    }
+    if (names->parsed()) {
+      return run_names(index_option, names_query, names_limit, json);
     }
     if (show->parsed()) {
       return run_show(index_option, key, json);

@@ -1,6 +1,7 @@
 #include "query/query_parser.h"
 
 #include <algorithm>
+#include <iterator>
 #include <vector>
 
 #include "common/schema.h"
@@ -14,8 +15,10 @@ namespace {
 // Recursive descent over the lexemes; see the grammar in query_parser.h.
 class Parser {
  public:
-  Parser(std::string_view text, std::vector<Lexeme> lexemes, const Lexicon* lexicon)
-      : text_(text), lexemes_(std::move(lexemes)), builder_(lexicon) {}
+  Parser(std::string_view text, std::vector<Lexeme> lexemes, const Lexicon* lexicon, bool loose)
+      : text_(text), lexemes_(std::move(lexemes)), builder_(lexicon), loose_(loose) {}
+
+  bool grouped_words() const { return grouped_words_; }
 
   std::expected<ParsedQuery, QueryError> run() {
     if (lexemes_.size() == 1) {
@@ -44,10 +47,15 @@ class Parser {
 
   Result parse_or(std::size_t depth) {
     if (depth > kMaxQueryDepth) {
-      return error("too deeply nested", peek().offset);
+      // Named at the '(' that went one level too deep (depth > 0: the lexeme before opened it).
+      return error("parentheses nested too deeply (limit " + std::to_string(kMaxQueryDepth) + ")",
+                   lexemes_[pos_ - 1].offset);
     }
+    const std::size_t runs_before = out_.exact_runs.size();
     auto left = parse_and(depth);
+    bool alternatives = false;
     while (left && peek().kind == Lex::kOr) {
+      alternatives = true;
       const Lexeme& op = next();
       out_.understood += " OR ";
       const Lex k = peek().kind;
@@ -59,6 +67,9 @@ class Parser {
         return right;
       }
       left = Xapian::Query(Xapian::Query::OP_OR, *left, *right);
+    }
+    if (alternatives) {
+      out_.exact_runs.resize(runs_before);  // Either side may match: neither is required.
     }
     return left;
   }
@@ -140,13 +151,18 @@ class Parser {
     return text(first, run, {TextLayer::kBody, false, prefix}, negated);
   }
 
-  Result text(const Lexeme& at, std::string_view content, const TextQueryOptions& options,
+  Result text(const Lexeme& at, std::string_view content, TextQueryOptions options,
               bool negated) {
+    options.loose_words = loose_;
     auto built = builder_.build(content, options, negated ? nullptr : &out_.highlight);
     if (!built) {
       return error(options.phrase ? "empty phrase" : "no searchable word", at.offset);
     }
     out_.understood += built->understood;
+    grouped_words_ = grouped_words_ || built->grouped_words;
+    if (!negated) {
+      std::ranges::move(built->exact_runs, std::back_inserter(out_.exact_runs));
+    }
     return built->query;
   }
 
@@ -176,6 +192,8 @@ class Parser {
   std::vector<Lexeme> lexemes_;
   std::size_t pos_ = 0;
   TextQueryBuilder builder_;
+  bool loose_;
+  bool grouped_words_ = false;
   ParsedQuery out_;
 };
 
@@ -192,7 +210,15 @@ std::expected<ParsedQuery, QueryError> parse_query(std::string_view text, const 
   if (!lexemes) {
     return std::unexpected(lexemes.error());
   }
-  return Parser(text, std::move(*lexemes), lexicon).run();
+  Parser strict(text, *lexemes, lexicon, false);
+  auto parsed = strict.run();
+  if (parsed && strict.grouped_words()) {
+    Parser loose(text, std::move(*lexemes), lexicon, true);
+    if (auto relaxed = loose.run()) {
+      parsed->loose = std::make_shared<const ParsedQuery>(std::move(*relaxed));
+    }
+  }
+  return parsed;
 }
 
 }  // namespace vn

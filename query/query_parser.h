@@ -11,12 +11,15 @@
 
 #include <cstddef>
 #include <expected>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
 #include "common/segmenter.h"
+#include "query/exact_check.h"
 #include "query/highlight_terms.h"
 #include "query/query_lexer.h"
 
@@ -26,6 +29,13 @@ struct ParsedQuery {
   Xapian::Query query;
   HighlightTerms highlight;
   std::string understood;  // The query as interpreted, e.g. `mặt_trận AND "bình dân"`.
+  // Accented words and phrases every result must hold exactly (query/exact_check.h). Only those
+  // the query requires: one inside an OR or an exclusion stays a folded match.
+  std::vector<ExactRun> exact_runs;
+  // The same query with words grouped from syllables typed with spaces no longer required to
+  // stand together (TextQueryOptions::loose_words), when the query has such words: what to run
+  // when nothing matches them as words (the segmenter may join what the user meant apart).
+  std::shared_ptr<const ParsedQuery> loose;
 };
 
 // Limits that keep a hostile query bounded in time and memory.

@@ -1,5 +1,8 @@
 #include "query/searcher.h"
 
+#include <algorithm>
+
+#include "common/compressed_text.h"
 #include "common/index_location.h"
 #include "common/schema.h"
 
@@ -17,7 +20,7 @@ Xapian::Database open_xapian(const std::filesystem::path& dir) {
                            dir.string() + " ARTICLES...");
   }
   try {
-    return Xapian::Database(path.string());
+    return open_xapian_for_reading(dir);
   } catch (const Xapian::Error& e) {
     throw IndexUnavailable("cannot open index " + dir.string() + ": " + e.get_description() +
                            "; rebuild it with: " + rebuild_hint(dir));
@@ -34,7 +37,8 @@ Searcher::Searcher(const std::filesystem::path& dir)
       row_(sqlite_.prepare("SELECT key, title, category, source, url, date, body FROM articles "
                            "WHERE docid = ?1")),
       row_by_key_(sqlite_.prepare("SELECT key, title, category, source, url, date, body FROM "
-                                  "articles WHERE key = ?1")) {
+                                  "articles WHERE key = ?1")),
+      name_display_(sqlite_.prepare("SELECT display FROM article_names WHERE name = ?1 LIMIT 1")) {
   check_versions(dir);
 }
 
@@ -54,16 +58,56 @@ void Searcher::check_versions(const std::filesystem::path& dir) const {
 }
 
 SearchResult Searcher::search(const ParsedQuery& query, const SearchOptions& options) {
+  // Xapian keeps two revisions: a writer committing twice while this reads discards the one being
+  // read (more likely with shards written in parallel). Read the latest one again.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      SearchResult result = search_once(query, options);
+      if (result.estimated_total == 0 && query.loose) {
+        result = search_once(*query.loose, options);
+        result.loosened = true;
+      }
+      return result;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == 3) {
+        throw;
+      }
+      xapian_.reopen();
+    }
+  }
+}
+
+SearchResult Searcher::search_once(const ParsedQuery& query, const SearchOptions& options) {
   Xapian::Enquire enquire(xapian_);
   enquire.set_query(query.query);
-  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                             static_cast<Xapian::doccount>(options.limit));
+  if (options.collapse) {
+    enquire.set_collapse_key(schema::kSlotDuplicate);
+  }
+  if (options.sort == SortOrder::kDate) {
+    enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+  }
+  FacetSpy spy;
+  if (options.facets) {
+    enquire.add_matchspy(&spy);
+  }
+  const ExactRunDecider exact(xapian_, query.exact_runs);
+  const Xapian::MSet mset = enquire.get_mset(
+      static_cast<Xapian::doccount>(options.offset), static_cast<Xapian::doccount>(options.limit),
+      options.facets ? options.facet_sample : 0, nullptr,
+      query.exact_runs.empty() ? nullptr : &exact);
   SearchResult result;
   result.estimated_total = mset.get_matches_estimated();
+  if (options.facets) {
+    result.facets = spy.top(options.facet_limit);
+    for (auto& [name, docs] : result.facets->names) {
+      name = name_display(name);
+    }
+  }
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     hit.rank = options.offset + it.get_rank() + 1;
     hit.score = it.get_weight();
+    hit.duplicates = it.get_collapse_count();
     row_.bind(1, static_cast<std::int64_t>(*it));
     if (row_.step()) {
       read_row(hit, row_);
@@ -84,7 +128,11 @@ void Searcher::read_row(Hit& hit, Statement& st) const {
   hit.source = st.text(3);
   hit.url = st.text(4);
   hit.date = st.text(5);
-  hit.body = st.text(6);
+  try {
+    hit.body = decompress_text(st.blob(6));
+  } catch (const CompressedTextError&) {
+    hit.body.clear();  // A damaged row costs its snippet, not the search.
+  }
 }
 
 std::optional<Hit> Searcher::find_article(const std::string& key) {
@@ -96,6 +144,25 @@ std::optional<Hit> Searcher::find_article(const std::string& key) {
   }
   row_by_key_.reset();
   return hit;
+}
+
+std::string Searcher::name_display(const std::string& key) {
+  name_display_.bind(1, key);
+  std::string display = name_display_.step() ? name_display_.text(0) : "";
+  name_display_.reset();
+  if (display.empty()) {
+    display = key;
+    std::replace(display.begin(), display.end(), '_', ' ');
+  }
+  return display;
+}
+
+FacetCounts Searcher::top_names(std::size_t limit) {
+  FacetCounts names = vn::top_names(xapian_, limit);
+  for (auto& [name, docs] : names) {
+    name = name_display(name);
+  }
+  return names;
 }
 
 IndexStats Searcher::stats() {

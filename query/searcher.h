@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include "common/sqlite.h"
+#include "query/facets.h"
 #include "query/index_lexicon.h"
 #include "query/query_parser.h"
 
@@ -33,16 +34,27 @@ struct Hit {
   std::string url;
   std::string date;
   std::string body;
+  Xapian::doccount duplicates = 0;  // Articles with the same text collapsed into this one.
 };
+
+enum class SortOrder { kRelevance, kDate };
 
 struct SearchOptions {
   std::size_t offset = 0;
   std::size_t limit = 10;
+  SortOrder sort = SortOrder::kRelevance;  // kDate: newest first, relevance among equal dates.
+  bool collapse = true;   // One result per story: articles with the same text collapse into one.
+  bool facets = false;    // Count categories, sources, months and names of the matches.
+  std::size_t facet_limit = 10;          // Values shown per facet.
+  Xapian::doccount facet_sample = 1000;  // Matches counted at least (all when fewer match).
 };
 
 struct SearchResult {
   std::vector<Hit> hits;
   Xapian::doccount estimated_total = 0;
+  std::optional<Facets> facets;  // Name keys replaced by how the articles write them.
+  // Nothing matched the query's words as words, so these are the matches of ParsedQuery::loose.
+  bool loosened = false;
 };
 
 struct IndexStats {
@@ -60,6 +72,7 @@ class Searcher {
   // Throws IndexUnavailable when `dir` holds no index, or one built by another analyser or schema.
   explicit Searcher(const std::filesystem::path& dir);
 
+  // When nothing matches and the query has a loose form (ParsedQuery::loose), answers that.
   SearchResult search(const ParsedQuery& query, const SearchOptions& options);
 
   // The stored article with this key, if any (rank and score are 0).
@@ -69,10 +82,18 @@ class Searcher {
 
   // The index's vocabulary, for parse_query() to recognise words typed with spaces.
   const Lexicon& lexicon() const { return lexicon_; }
+  const Xapian::Database& database() const { return xapian_; }
+
+  // How the articles write a name whose canonical key is `key` ("hòa_bình" → "Hòa Bình").
+  std::string name_display(const std::string& key);
+
+  // The names most articles mention, as written, with their article counts.
+  FacetCounts top_names(std::size_t limit);
 
  private:
   void check_versions(const std::filesystem::path& dir) const;
   void read_row(Hit& hit, Statement& statement) const;
+  SearchResult search_once(const ParsedQuery& query, const SearchOptions& options);
 
   Xapian::Database xapian_;
   IndexLexicon lexicon_;
@@ -80,6 +101,7 @@ class Searcher {
   SqliteDb sqlite_;
   Statement row_;
   Statement row_by_key_;
+  Statement name_display_;
 };
 
 }  // namespace vn

@@ -20,10 +20,30 @@ void print_snippet(std::ostream& out, const Snippet& s, bool styled) {
   out << s.text.substr(pos);
 }
 
+void print_counts(std::ostream& out, const char* label, const FacetCounts& counts) {
+  if (counts.empty()) {
+    return;
+  }
+  out << label;
+  const char* separator = "";
+  for (const auto& [value, docs] : counts) {
+    out << separator << value << " (" << docs << ")";
+    separator = ", ";
+  }
+  out << '\n';
+}
+
 }  // namespace
 
 void print_results(std::ostream& out, const ParsedQuery& query, const SearchResult& result,
-                   bool styled) {
+                   bool styled, const std::optional<std::string>& did_you_mean) {
+  if (did_you_mean) {
+    out << "did you mean: " << (styled ? kBold : "") << *did_you_mean << (styled ? kReset : "")
+        << "\n\n";
+  }
+  if (result.loosened && !result.hits.empty()) {
+    out << "no article has the words as typed side by side; these have them apart:\n\n";
+  }
   if (result.hits.empty()) {
     out << "no articles match " << query.understood << '\n';
     return;
@@ -35,8 +55,14 @@ void print_results(std::ostream& out, const ParsedQuery& query, const SearchResu
     if (!hit.category.empty()) {
       out << " · " << hit.category;
     }
+    if (!hit.source.empty()) {
+      out << " · " << hit.source;
+    }
     if (!hit.date.empty()) {
       out << " · " << hit.date;
+    }
+    if (hit.duplicates > 0) {
+      out << " · +" << hit.duplicates << (hit.duplicates == 1 ? " copy" : " copies");
     }
     out << '\n' << "   ";
     print_snippet(out, make_snippet(hit.body.empty() ? hit.title : hit.body, query.highlight),
@@ -46,6 +72,25 @@ void print_results(std::ostream& out, const ParsedQuery& query, const SearchResu
   out << "about " << result.estimated_total
       << (result.estimated_total == 1 ? " matching article for " : " matching articles for ")
       << query.understood << '\n';
+  if (result.facets) {
+    out << '\n';
+    print_counts(out, "categories: ", result.facets->category);
+    print_counts(out, "sources:    ", result.facets->source);
+    print_counts(out, "months:     ", result.facets->month);
+    print_counts(out, "names:      ", result.facets->names);
+  }
+}
+
+void print_suggestions(std::ostream& out, const std::vector<Suggestion>& suggestions) {
+  for (const Suggestion& s : suggestions) {
+    out << s.text << '\t' << kind_name(s.kind) << '\t' << s.docs << '\n';
+  }
+}
+
+void print_names(std::ostream& out, const FacetCounts& names) {
+  for (const auto& [name, docs] : names) {
+    out << name << '\t' << docs << '\n';
+  }
 }
 
 void print_article(std::ostream& out, const Hit& a) {

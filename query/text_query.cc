@@ -1,5 +1,7 @@
 #include "query/text_query.h"
 
+#include <algorithm>
+
 #include "common/analyzer.h"
 #include "common/schema.h"
 #include "common/terms.h"
@@ -42,16 +44,6 @@ std::optional<TextQuery> TextQueryBuilder::build(std::string_view text,
     return std::nullopt;
   }
   const bool prefix = options.prefix_last && single_syllable_word(analysis_.tokens.back());
-  if (highlight != nullptr) {
-    for (std::size_t i = 0; i < analysis_.syllables.size(); ++i) {
-      const bool last = i + 1 == analysis_.syllables.size();
-      if (prefix && last) {
-        highlight->folded_prefixes.insert(analysis_.syllables[i].folded);
-      } else {
-        highlight->add(analysis_.syllables[i]);
-      }
-    }
-  }
   // The syllable being completed stays out of the segmentation: it is not a whole word yet.
   const std::size_t tokens = analysis_.tokens.size();
   std::vector<Group> groups = word_groups(prefix ? tokens - 1 : tokens);
@@ -60,16 +52,39 @@ std::optional<TextQuery> TextQueryBuilder::build(std::string_view text,
     completing = Group{tokens - 1, tokens};
     groups.push_back(*completing);
   }
-  TextQuery out{Xapian::Query(), describe(groups, options)};
+  std::vector<Group> grouped;  // Words the segmenter made of syllables typed with spaces.
+  if (!options.phrase) {
+    for (const Group& g : groups) {
+      if (g.last - g.first > 1) {
+        grouped.push_back(g);
+      }
+    }
+  }
+  if (options.loose_words && !grouped.empty()) {
+    std::vector<Group> single;
+    for (const Group& g : groups) {
+      for (std::size_t i = g.first; i < g.last; ++i) {
+        single.push_back({i, i + 1});
+      }
+    }
+    groups = std::move(single);
+  }
+  TextQuery out{Xapian::Query(), describe(groups, options), {}, !grouped.empty()};
   if (prefix) {
     groups.pop_back();
   }
+  if (highlight != nullptr) {
+    add_highlights(groups, options.phrase, *highlight);
+    if (completing) {
+      highlight->folded_prefixes.insert(syllables_of(*completing).front().folded);
+    }
+  }
   std::vector<Xapian::Query> parts;
   if (options.phrase && !groups.empty()) {
-    parts.push_back(adjacent_query(groups, options.layer));
+    parts.push_back(adjacent_query(groups, options.layer, &out.exact_runs));
   } else {
     for (const Group& g : groups) {
-      parts.push_back(adjacent_query({&g, 1}, options.layer));
+      parts.push_back(adjacent_query({&g, 1}, options.layer, &out.exact_runs));
     }
   }
   if (completing) {
@@ -78,8 +93,14 @@ std::optional<TextQuery> TextQueryBuilder::build(std::string_view text,
   out.query = Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   if (!options.phrase && groups.size() > 1) {
     // Words typed together rank higher where they also stand together.
+    std::vector<Xapian::Query> boosts = {adjacent_query(groups, options.layer, nullptr)};
+    if (options.loose_words) {
+      for (const Group& g : grouped) {
+        boosts.push_back(adjacent_query({&g, 1}, options.layer, nullptr));
+      }
+    }
     out.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, out.query,
-                              adjacent_query(groups, options.layer));
+                              Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
   }
   return out;
 }
@@ -118,29 +139,71 @@ std::span<const Syllable> TextQueryBuilder::syllables_of(const Group& g) const {
           last.first_syllable + last.syllable_count - first.first_syllable};
 }
 
-// The groups as adjacent syllables: a phrase over the layer's folded positional terms, filtered
-// by the exact terms of syllables typed with accents, and boosted where each group is one word.
-Xapian::Query TextQueryBuilder::adjacent_query(std::span<const Group> groups,
-                                               TextLayer layer) const {
-  const std::string_view layer_prefix = positional_prefix(layer);
-  std::vector<Xapian::Query> positional;
-  std::vector<Xapian::Query> exact;
-  std::vector<Xapian::Query> words;
+// Whether any syllable or symbol of the groups was typed with a diacritic.
+bool TextQueryBuilder::typed_with_accents(std::span<const Group> groups) const {
   for (const Group& g : groups) {
     for (std::size_t i = g.first; i < g.last; ++i) {
       const Token& t = analysis_.tokens[i];
-      if (t.kind != TokenKind::kWord) {
-        positional.emplace_back(term(layer_prefix, t.folded));
-        if (t.key != t.folded) {
-          exact.emplace_back(term(schema::kExact, t.key));
+      if (t.kind != TokenKind::kWord ? t.key != t.folded
+                                     : std::ranges::any_of(analysis_.syllables_of(t),
+                                                           &Syllable::accented)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Highlights follow the matching rule: a word (or phrase) typed with accents marks only its
+// exact forms, one typed without marks every accented form.
+void TextQueryBuilder::add_highlights(std::span<const Group> groups, bool phrase,
+                                      HighlightTerms& highlight) const {
+  const bool phrase_accented = phrase && typed_with_accents(groups);
+  for (const Group& g : groups) {
+    const bool exact = phrase_accented || typed_with_accents({&g, 1});
+    for (const Syllable& s : syllables_of(g)) {
+      (exact ? highlight.exact : highlight.folded).insert(exact ? s.key : s.folded);
+    }
+  }
+}
+
+// The groups as adjacent syllables: a phrase over the layer's folded positional terms, boosted
+// where each group is one word. Typed with accents, it is also filtered by the exact terms and
+// checked position by position (an ExactRun).
+Xapian::Query TextQueryBuilder::adjacent_query(std::span<const Group> groups, TextLayer layer,
+                                               std::vector<ExactRun>* runs) const {
+  const std::string_view layer_prefix = positional_prefix(layer);
+  const bool accented = typed_with_accents(groups);
+  std::vector<Xapian::Query> positional;
+  std::vector<Xapian::Query> exact;
+  std::vector<Xapian::Query> words;
+  ExactRun run;
+  auto add_item = [&](const std::string& folded, const std::string& key) {
+    positional.emplace_back(term(layer_prefix, folded));
+    if (run.position_term.empty()) {
+      run.position_term = term(layer_prefix, folded);
+    }
+    if (accented) {
+      exact.emplace_back(exact_term(schema::kExact, folded, key));
+      run.codes.push_back(accent_code(key));
+    }
+  };
+  std::size_t gaps = 0;  // Punctuation typed inside a phrase: the index leaves a position there.
+  for (const Group& g : groups) {
+    for (std::size_t i = g.first; i < g.last; ++i) {
+      const Token& t = analysis_.tokens[i];
+      if (!positional.empty() && (t.follows_punctuation || t.sentence_start)) {
+        ++gaps;
+        if (accented) {
+          run.codes.push_back(0);  // An empty position in the signature.
         }
+      }
+      if (t.kind != TokenKind::kWord) {
+        add_item(t.folded, t.key);
         continue;
       }
       for (const Syllable& s : analysis_.syllables_of(t)) {
-        positional.emplace_back(term(layer_prefix, s.folded));
-        if (s.accented()) {
-          exact.emplace_back(term(schema::kExact, s.key));
-        }
+        add_item(s.folded, s.key);
       }
     }
     if (const auto syllables = syllables_of(g); syllables.size() > 1) {
@@ -150,12 +213,15 @@ Xapian::Query TextQueryBuilder::adjacent_query(std::span<const Group> groups,
   Xapian::Query q = positional.size() == 1
                         ? positional.front()
                         : Xapian::Query(Xapian::Query::OP_PHRASE, positional.begin(),
-                                        positional.end(), positional.size());
-  if (layer == TextLayer::kBody && positional.size() == 1 && exact.size() == 1) {
-    q = exact.front();  // One accented syllable: the exact term alone is precise and ranks.
-  } else if (!exact.empty()) {
+                                        positional.end(), positional.size() + gaps);
+  if (accented && layer == TextLayer::kBody && positional.size() == 1) {
+    q = exact.front();  // One syllable typed with accents: the exact term alone is precise.
+  } else if (accented) {
     q = Xapian::Query(Xapian::Query::OP_FILTER, q,
                       Xapian::Query(Xapian::Query::OP_AND, exact.begin(), exact.end()));
+    if (runs != nullptr) {
+      runs->push_back(std::move(run));
+    }
   }
   if (!words.empty()) {
     q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,

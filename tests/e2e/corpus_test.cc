@@ -41,7 +41,7 @@ TEST_CASE("The sample corpus indexes without skipping anything") {
       {"--index", (dir / "idx").string(), vn::e2e::sample_corpus().string()});
   CHECK(r.exit_code == 0);
   CHECK(r.err == "");
-  CHECK(r.out.find("46 added, 0 updated, 0 unchanged, 0 skipped") != std::string::npos);
+  CHECK(r.out.find("54 added, 0 updated, 0 unchanged, 0 skipped") != std::string::npos);
 }
 
 TEST_CASE("Mặt_trận Bình_dân finds the seed article first") {
@@ -109,9 +109,11 @@ TEST_CASE("Hòa Bình the province is a name and hòa bình the peace is not") {
 }
 
 TEST_CASE("Fields and prefixes narrow the search") {
-  for (const std::string& key : keys("category:kinh-te giá")) {
+  const auto economy = keys("category:kinh-te giá");
+  CHECK(economy.size() >= 3);
+  for (const std::string& key : economy) {
     CAPTURE(key);
-    CHECK(key.starts_with("kinh-te/"));
+    CHECK((key.starts_with("kinh-te/") || key.starts_with("bt-")));  // bt-: JSON Lines ids.
   }
   CHECK(keys("title:\"Léon Blum\"") == std::vector<std::string>{kBlum});
   CHECK(contains(keys("mat tr*"), kSeed));

@@ -2,14 +2,22 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include "common/index_location.h"
+#include "common/sqlite.h"
 
 extern char** environ;
 
@@ -95,6 +103,128 @@ RunResult run(const std::string& program, const std::vector<std::string>& args,
   return r;
 }
 
+Spawned::Spawned(const std::string& program, const std::vector<std::string>& args, Limits limits) {
+  static std::atomic<int> serial{0};
+  const std::string base = (std::filesystem::path(E2E_WORK_DIR) / "spawned-").string() +
+                           std::to_string(getpid()) + "-" + std::to_string(serial++);
+  std::filesystem::create_directories(E2E_WORK_DIR);
+  out_path_ = base + ".out";
+  err_path_ = base + ".err";
+  int in[2];
+  pipe_or_throw(in);
+  const int out = open(out_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  const int err = open(err_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (out < 0 || err < 0) {
+    throw std::runtime_error("cannot create output files " + base);
+  }
+  std::vector<char*> argv;
+  argv.push_back(const_cast<char*>(program.c_str()));
+  for (const std::string& a : args) {
+    argv.push_back(const_cast<char*>(a.c_str()));
+  }
+  argv.push_back(nullptr);
+  // fork + exec rather than posix_spawn: only a forked child can set its own rlimit. The child
+  // calls only async-signal-safe functions.
+  pid_ = fork();
+  if (pid_ == 0) {
+    if (limits.file_size >= 0) {
+      const rlimit limit{static_cast<rlim_t>(limits.file_size),
+                         static_cast<rlim_t>(limits.file_size)};
+      setrlimit(RLIMIT_FSIZE, &limit);
+    }
+    dup2(in[0], 0);
+    dup2(out, 1);
+    dup2(err, 2);
+    execve(program.c_str(), argv.data(), environ);
+    _exit(127);
+  }
+  close(in[0]);
+  close(out);
+  close(err);
+  if (pid_ < 0) {
+    close(in[1]);
+    throw std::runtime_error("cannot start " + program);
+  }
+  input_fd_ = in[1];
+}
+
+Spawned::~Spawned() {
+  if (!reaped_) {
+    kill(SIGKILL);
+    wait();
+  }
+  if (input_fd_ >= 0) {
+    close(input_fd_);
+  }
+  std::error_code ec;
+  std::filesystem::remove(out_path_, ec);
+  std::filesystem::remove(err_path_, ec);
+}
+
+void Spawned::write_input(const std::string& bytes) {
+  std::size_t written = 0;
+  while (input_fd_ >= 0 && written < bytes.size()) {
+    const ssize_t n = write(input_fd_, bytes.data() + written, bytes.size() - written);
+    if (n <= 0) {
+      break;
+    }
+    written += static_cast<std::size_t>(n);
+  }
+}
+
+void Spawned::close_input() {
+  if (input_fd_ >= 0) {
+    close(input_fd_);
+    input_fd_ = -1;
+  }
+}
+
+void Spawned::kill(int signal) {
+  if (!reaped_) {
+    ::kill(pid_, signal);
+  }
+}
+
+bool Spawned::finished() {
+  if (!reaped_ && waitpid(pid_, &status_, WNOHANG) == pid_) {
+    reaped_ = true;
+  }
+  return reaped_;
+}
+
+namespace {
+std::string read_whole(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+}  // namespace
+
+std::string Spawned::output_so_far() const { return read_whole(out_path_) + read_whole(err_path_); }
+
+RunResult Spawned::wait() {
+  close_input();
+  if (!reaped_) {
+    waitpid(pid_, &status_, 0);
+    reaped_ = true;
+  }
+  RunResult r;
+  r.exit_code = WIFEXITED(status_) ? WEXITSTATUS(status_) : 128 + WTERMSIG(status_);
+  r.out = read_whole(out_path_);
+  r.err = read_whole(err_path_);
+  return r;
+}
+
+RunResult run_limited(const std::string& program, const std::vector<std::string>& args,
+                      Spawned::Limits limits) {
+  Spawned p(program, args, limits);
+  return p.wait();
+}
+
+std::string vnindex_bin() { return VNINDEX_BIN; }
+std::string vnsearch_bin() { return VNSEARCH_BIN; }
+std::filesystem::path shared_corpus() { return SHARED_CORPUS_DIR; }
+bool running_as_root() { return geteuid() == 0; }
+
 RunResult vnindex(const std::vector<std::string>& args) { return run(VNINDEX_BIN, args); }
 RunResult vnsearch(const std::vector<std::string>& args) { return run(VNSEARCH_BIN, args); }
 
@@ -119,6 +249,26 @@ const std::filesystem::path& sample_index() {
     return dir;
   }();
   return index;
+}
+
+std::map<std::string, std::int64_t> indexed_docids(const std::filesystem::path& index) {
+  vn::SqliteDb db(vn::sqlite_path(index).string(), vn::SqliteDb::Mode::kReadOnly);
+  vn::Statement rows = db.prepare("SELECT key, docid FROM articles");
+  std::map<std::string, std::int64_t> out;
+  while (rows.step()) {
+    out[rows.text(0)] = rows.integer(1);
+  }
+  return out;
+}
+
+std::map<std::string, std::int64_t> xapian_file_times(const std::filesystem::path& index) {
+  std::map<std::string, std::int64_t> out;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(vn::xapian_path(index))) {
+    if (entry.is_regular_file() && entry.path().filename() != "flintlock") {
+      out[entry.path().string()] = entry.last_write_time().time_since_epoch().count();
+    }
+  }
+  return out;
 }
 
 void write_file(const std::filesystem::path& path, const std::string& content) {

@@ -3,7 +3,9 @@
 // can be inspected).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,45 @@ struct RunResult {
 RunResult run(const std::string& program, const std::vector<std::string>& args,
               const std::string& input = {});
 
+// A program started without waiting for it: its standard input stays open for write_input(),
+// its output goes to files read by wait(). For tests that hold a process mid-run, kill it, or
+// limit what it may write.
+class Spawned {
+ public:
+  struct Limits {
+    long long file_size = -1;  // RLIMIT_FSIZE in bytes; -1 for none.
+  };
+  Spawned(const std::string& program, const std::vector<std::string>& args, Limits limits);
+  Spawned(const std::string& program, const std::vector<std::string>& args)
+      : Spawned(program, args, Limits{}) {}
+  ~Spawned();  // Kills the process if still running.
+  Spawned(const Spawned&) = delete;
+  Spawned& operator=(const Spawned&) = delete;
+
+  void write_input(const std::string& bytes);
+  void close_input();
+  void kill(int signal);
+  // Whether it has exited (without waiting).
+  bool finished();
+  // Waits for the exit and returns the status (128 + signal when killed) and the output.
+  RunResult wait();
+  // The output so far (the process may be running).
+  std::string output_so_far() const;
+  int pid() const { return pid_; }
+
+ private:
+  int pid_ = -1;
+  int input_fd_ = -1;
+  std::string out_path_;
+  std::string err_path_;
+  bool reaped_ = false;
+  int status_ = 0;
+};
+
+// Runs `program` under `limits` and waits for it.
+RunResult run_limited(const std::string& program, const std::vector<std::string>& args,
+                      Spawned::Limits limits);
+
 RunResult vnindex(const std::vector<std::string>& args);
 RunResult vnsearch(const std::vector<std::string>& args);
 
@@ -29,6 +70,22 @@ std::filesystem::path work_dir(const std::string& name);
 const std::filesystem::path& sample_index();
 
 std::filesystem::path sample_corpus();
+
+std::string vnindex_bin();
+std::string vnsearch_bin();
+
+// The shared corpus beside the repository (may be absent: tests then skip with a message).
+std::filesystem::path shared_corpus();
+
+// True when the tests run as root, for whom file permissions do not block reading or writing.
+bool running_as_root();
+
+// Key -> Xapian docid of every article row in the index's SQLite file (read only).
+std::map<std::string, std::int64_t> indexed_docids(const std::filesystem::path& index);
+
+// Path -> modification time (ns) of every file of the index's Xapian side, to tell whether a run
+// wrote anything.
+std::map<std::string, std::int64_t> xapian_file_times(const std::filesystem::path& index);
 
 // Writes `content` to `path`, creating parent directories.
 void write_file(const std::filesystem::path& path, const std::string& content);

@@ -72,5 +72,5 @@ TEST_CASE("Hostile queries are refused or parsed within bounds") {
   const std::string deep = std::string(100, '(') + "a" + std::string(100, ')');
   const auto parsed = vn::parse_query(deep);
   REQUIRE_FALSE(parsed.has_value());
-  CHECK(parsed.error().message == "too deeply nested");
+  CHECK(parsed.error().message == "parentheses nested too deeply (limit 32)");
 }

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "indexer/document_builder.h"
+#include "query/did_you_mean.h"
 #include "query/index_lexicon.h"
+#include "query/suggest.h"
 #include "query/query_parser.h"
 
 namespace {
@@ -35,12 +37,30 @@ class MemoryIndex {
     Xapian::Enquire enquire(db_);
     enquire.set_query(parsed->query);
     std::string keys;
-    const Xapian::MSet mset = enquire.get_mset(0, 20);
+    const vn::ExactRunDecider exact(db_, parsed->exact_runs);
+    const Xapian::MSet mset = enquire.get_mset(0, 20, 0, nullptr, &exact);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       keys += keys.empty() ? "" : " ";
       keys += it.get_document().get_data();
     }
     return keys;
+  }
+
+  std::string did_you_mean(const std::string& query) {
+    const vn::IndexLexicon lexicon(db_);
+    return vn::did_you_mean(db_, query, lexicon).value_or("(none)");
+  }
+
+  // Completions as "text/kind/docs", joined by spaces.
+  std::string suggest(const std::string& typed) {
+    std::string out;
+    for (const vn::Suggestion& s : vn::suggest(db_, typed, 10, [](const std::string& key) {
+           return "[" + key + "]";
+         })) {
+      out += out.empty() ? "" : " ";
+      out += s.text + "/" + std::string(vn::kind_name(s.kind)) + "/" + std::to_string(s.docs);
+    }
+    return out;
   }
 
  private:
@@ -123,4 +143,74 @@ TEST_CASE("A whole word ranks above syllables that merely touch across a word bo
   });
   CHECK(index.search("bình_dân") == "word touch");
   CHECK(index.search("bình dân") == "word touch");
+}
+
+TEST_CASE("A phrase typed with accents matches only those accents at those positions") {
+  // "sales" and "partner" hold the same folded phrase "ban hang"; "spread" holds both accented
+  // syllables, but not side by side.
+  MemoryIndex index({
+      {"sales", "doanh_số bán hàng tăng"},
+      {"partner", "tìm bạn hàng mới"},
+      {"spread", "bạn tôi bán một căn hàng"},
+      {"market", "đi chợ bán rau"},
+      {"give", "cho bán rau"},
+  });
+  CHECK(index.search("\"bán hàng\"") == "sales");
+  CHECK(index.search("\"BẠN HÀNG\"") == "partner");
+  CHECK(index.search("bạn_hàng") == "partner");
+  CHECK(index.search("\"ban hang\"").size() == std::string("sales partner").size());
+  // Within a phrase typed with accents every syllable is exact, also one without marks.
+  CHECK(index.search("\"cho bán\"") == "give");
+  CHECK(index.search("\"chợ bán\"") == "market");
+  // An accented phrase in an alternative is a folded match there (documented).
+  CHECK(index.search("\"bán hàng\" -tìm") == "sales");
+}
+
+TEST_CASE("A title phrase typed with accents is checked in the title") {
+  MemoryIndex index({
+      {"bạn hàng", "doanh_số bán hàng"},
+      {"bán hàng", "tìm bạn hàng"},
+  });
+  CHECK(index.search("title:\"bán hàng\"") == "bán hàng");
+  CHECK(index.search("title:\"ban hang\"").size() == std::string("bán hàng bạn hàng").size());
+}
+
+TEST_CASE("Did you mean restores accents from the index and corrects unknown syllables") {
+  MemoryIndex index({
+      {"a", "phó chủ_tịch Mặt_trận Bình_dân ở Hà_Nội"},
+      {"b", "người dân Hà_Nội nói rằng"},
+      {"c", "người ta nói"},
+  });
+  CHECK(index.did_you_mean("mat tran binh dan") == "mặt trận bình dân");
+  CHECK(index.did_you_mean("Ha Noi") == "Hà Nội");
+  CHECK(index.did_you_mean("mat_tran -nguoi") == "mặt_trận -người");
+  CHECK(index.did_you_mean("ngươi") == "người");  // Accents the index never saw on it.
+  CHECK(index.did_you_mean("nguoì") == "người");
+  CHECK(index.did_you_mean("ngouoi") == "người");  // One letter too many.
+  CHECK(index.did_you_mean("mặt trận") == "(none)");
+  CHECK(index.did_you_mean("category:kinh-te") == "(none)");
+}
+
+TEST_CASE("Suggest completes words and names by their form without accents") {
+  MemoryIndex index({
+      {"a", "ông ở Mặt_trận Bình_dân và tỉnh Bình_Dương"},
+      {"b", "mặt_trận và bình_dân"},
+      {"c", "mặt_trời mọc"},
+  });
+  CHECK(index.suggest("mat tr") ==
+        "mặt trận/word/2 [mặt_trận_bình_dân]/name/1 mặt trời/word/1");
+  CHECK(index.suggest("mặt trờ") == "mặt trời/word/1");
+  CHECK(index.suggest("binh d") == "bình dân/word/2 [bình_dương]/name/1");
+  CHECK(index.suggest("zzz").empty());
+}
+
+TEST_CASE("A name or phrase does not run across punctuation") {
+  MemoryIndex index({
+      {"korea", "quan_hệ giữa Hàn_Quốc , Hội_đồng Bảo_an"},
+      {"assembly", "kỳ họp Quốc_hội khóa XI"},
+  });
+  CHECK(index.search("@\"Quốc hội\"") == "assembly");
+  CHECK(index.search("\"quốc hội\"") == "assembly");
+  // Typed with the comma, the phrase finds the text with the comma.
+  CHECK(index.search("\"Hàn Quốc, Hội đồng\"") == "korea");
 }

@@ -1,0 +1,40 @@
+// The accent signature of a document: for each term position, a 16-bit code of the canonical
+// (accented) key written there. The folded layer carries the positions, so a phrase typed with
+// accents first matches its folded form ("ban hang" for both "bán hàng" and "bạn hàng"); the
+// signature then tells which accents stand at the matched positions, at two bytes per position
+// instead of a second positional layer (README "Why this layout (measured)"). Codes are hashes:
+// two different keys share a code with probability 1/65,536, the only way a check can be wrong.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace vn {
+
+using AccentCode = std::uint16_t;
+
+// The code of a canonical key; never 0, which marks a position that holds nothing.
+AccentCode accent_code(std::string_view key);
+
+// Builds a signature as the indexer assigns positions.
+class AccentSignature {
+ public:
+  void set(std::uint32_t position, std::string_view key);
+  // The bytes to store: little-endian codes, position p at [2p, 2p + 2).
+  const std::string& bytes() const { return bytes_; }
+  void clear() { bytes_.clear(); }
+
+ private:
+  std::string bytes_;
+};
+
+// The code stored for `position`, 0 when the signature does not reach it.
+AccentCode accent_code_at(std::string_view signature, std::uint32_t position);
+
+// Whether `codes` stand at consecutive positions from `first`.
+bool accents_match_at(std::string_view signature, std::uint32_t first,
+                      std::span<const AccentCode> codes);
+
+}  // namespace vn

@@ -1,0 +1,33 @@
+// fts5_load DB INPUT...: loads JSON Lines dumps into a fresh SQLite FTS5 database (the peer of
+// scripts/bench's indexing figures) and prints {"articles", "skipped", "input_bytes"} as JSON.
+// Exit status: 0 ok, 1 error, 2 usage, 3 some lines skipped.
+#include <iostream>
+
+#include "common/sqlite.h"
+#include "tests/bench/bench_articles.h"
+#include "tests/bench/fts5_peer.h"
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::cerr << "usage: fts5_load DB INPUT.jsonl[.zst]...\n";
+    return 2;
+  }
+  try {
+    auto index = vn::bench::Fts5Index::create(argv[1]);
+    vn::bench::ReadTotals totals;
+    for (int i = 2; i < argc; ++i) {
+      const bool ok = vn::bench::for_each_article(
+          argv[i], [&](const vn::Article& a) { index.add(a.key, a.title, a.body); }, totals);
+      if (!ok) {
+        return 1;
+      }
+    }
+    index.finish();
+    std::cout << "{\"articles\": " << totals.articles << ", \"skipped\": " << totals.skipped
+              << ", \"input_bytes\": " << totals.bytes << "}\n";
+    return totals.skipped > 0 ? 3 : 0;
+  } catch (const vn::SqliteError& e) {
+    std::cerr << "fts5_load: " << e.what() << '\n';
+    return 1;
+  }
+}
