@@ -20,14 +20,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool slow_tier() {
-  const char* slow = std::getenv("VNSEARCH_SLOW_TESTS");
-  return slow != nullptr && std::string(slow) == "1";
-}
-
 // A few thousand articles in the slow tier, 1,200 in the normal one.
-const int kDumpArticles = slow_tier() ? 2500 : 1000;
-const int kTextArticles = slow_tier() ? 500 : 200;
+const int kDumpArticles = vn::e2e::slow_tier() ? 2500 : 1000;
+const int kTextArticles = vn::e2e::slow_tier() ? 500 : 200;
 constexpr std::size_t kCommitEvery = 100;
 constexpr int kFirstState = 300;  // Articles indexed before the concurrent-search runs.
 
@@ -132,8 +127,8 @@ void check_complete(const fs::path& idx, const std::set<std::string>& expected, 
 }  // namespace
 
 TEST_CASE("vnindex killed at random points loses nothing and duplicates nothing") {
-  const int kills = slow_tier() ? 20 : 3;
-  if (!slow_tier()) {
+  const int kills = vn::e2e::slow_tier() ? 20 : 3;
+  if (!vn::e2e::slow_tier()) {
     MESSAGE("3 kills; scripts/test --slow (VNSEARCH_SLOW_TESTS=1) kills 20 times");
   }
   const fs::path dir = vn::e2e::work_dir("crash");

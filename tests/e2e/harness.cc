@@ -10,6 +10,7 @@
 
 #include <array>
 #include <atomic>
+#include <cstdlib>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -290,6 +291,11 @@ std::vector<std::string> result_keys(const std::string& search_output) {
                  line.find(". ") != std::string::npos;
   }
   return keys;
+}
+
+bool slow_tier() {
+  const char* slow = std::getenv("VNSEARCH_SLOW_TESTS");
+  return slow != nullptr && std::string(slow) == "1";
 }
 
 }  // namespace vn::e2e

@@ -63,6 +63,9 @@ RunResult run_limited(const std::string& program, const std::vector<std::string>
 RunResult vnindex(const std::vector<std::string>& args);
 RunResult vnsearch(const std::vector<std::string>& args);
 
+// Whether the long tests run (VNSEARCH_SLOW_TESTS=1, set by `scripts/test --slow`).
+bool slow_tier();
+
 // A fresh, empty directory for the current test, named after it.
 std::filesystem::path work_dir(const std::string& name);
 

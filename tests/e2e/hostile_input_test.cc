@@ -17,11 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool slow_tier() {
-  const char* slow = std::getenv("VNSEARCH_SLOW_TESTS");
-  return slow != nullptr && std::string(slow) == "1";
-}
-
 std::vector<std::string> search_keys(const fs::path& index, const std::string& query) {
   return vn::e2e::result_keys(
       vn::e2e::vnsearch({"search", "--index", index.string(), "--limit", "50", query}).out);
@@ -140,7 +135,7 @@ TEST_CASE("Very deep folders are walked to the bottom") {
 }
 
 TEST_CASE("Slow tier: a 100 MB line and a 50 MB JSON line and 100000 tiny files") {
-  if (!slow_tier()) {
+  if (!vn::e2e::slow_tier()) {
     MESSAGE("skipped: slow tier only (scripts/test --slow, VNSEARCH_SLOW_TESTS=1)");
     return;
   }
