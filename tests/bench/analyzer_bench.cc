@@ -26,6 +26,7 @@
 #include "indexer/text_file.h"
 #include "query/query_parser.h"
 #include "query/snippet.h"
+#include "tests/bench/benchmark_main.h"
 
 namespace {
 
@@ -206,23 +207,8 @@ int main(int argc, char** argv) {
                  static_cast<double>(corpus.line_bytes) / 1e3,
                  text.empty() ? "the built-in sample" : text.c_str());
 
-    // Defaults first, so that the same flags given by the user (later in argv) win.
-    std::vector<char*> args{argv[0]};
-    std::string reps = "--benchmark_repetitions=5";
-    std::string aggregates = "--benchmark_report_aggregates_only=true";
-    args.push_back(reps.data());
-    args.push_back(aggregates.data());
-    args.insert(args.end(), argv + 1, argv + argc);
-    int args_count = static_cast<int>(args.size());
-
     register_benchmarks(corpus, parsed->highlight);
-    benchmark::Initialize(&args_count, args.data());
-    if (benchmark::ReportUnrecognizedArguments(args_count, args.data())) {
-      return 2;
-    }
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return vn::bench::run_registered_benchmarks(argc, argv);
   } catch (const std::exception& e) {
     std::cerr << "vnsearch_bench: " << e.what() << "\n";
     return 1;

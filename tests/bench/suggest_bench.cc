@@ -19,6 +19,7 @@
 
 #include "common/sqlite.h"
 #include "query/searcher.h"
+#include "tests/bench/benchmark_main.h"
 #include "query/suggest.h"
 
 namespace {
@@ -86,23 +87,10 @@ int main(int argc, char** argv) {
     vn::Searcher searcher(index);
     std::cerr << "suggest_bench: " << prefixes.size() << " prefixes, index " << index << '\n';
 
-    std::vector<char*> args{argv[0]};
-    std::string reps = "--benchmark_repetitions=5";
-    std::string aggregates = "--benchmark_report_aggregates_only=true";
-    args.push_back(reps.data());
-    args.push_back(aggregates.data());
-    args.insert(args.end(), argv + 1, argv + argc);
-    int args_count = static_cast<int>(args.size());
     benchmark::RegisterBenchmark("BM_Suggest", [&](benchmark::State& s) {
       bm_suggest(s, searcher, prefixes);
     })->Unit(benchmark::kMillisecond);
-    benchmark::Initialize(&args_count, args.data());
-    if (benchmark::ReportUnrecognizedArguments(args_count, args.data())) {
-      return 2;
-    }
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return vn::bench::run_registered_benchmarks(argc, argv);
   } catch (const vn::IndexUnavailable& e) {
     std::cerr << "suggest_bench: " << e.what() << '\n';
   } catch (const Xapian::Error& e) {
