@@ -11,6 +11,7 @@
 #include "common/schema.h"
 #include "common/terms.h"
 #include "query/query_lexer.h"
+#include "query/word_groups.h"
 
 namespace vn {
 namespace {
@@ -123,33 +124,17 @@ class Rewriter {
   // Adds the replacements for free text found at byte `offset` of the query.
   void text(std::string_view content, std::size_t offset) {
     analyze(content, analysis_, {.repair_glued = false});
-    const auto& tokens = analysis_.tokens;
-    for (std::size_t i = 0; i < tokens.size();) {
-      if (tokens[i].kind != TokenKind::kWord) {
-        ++i;
-        continue;
+    std::vector<TokenRange> words;
+    for (const TokenRange& run : word_runs(analysis_, analysis_.tokens.size())) {
+      if (analysis_.tokens[run.first].kind != TokenKind::kWord) {
+        continue;  // Numbers and symbols have no accents to restore.
       }
-      std::size_t j = i + 1;
-      while (tokens[i].syllable_count == 1 && j < tokens.size() &&
-             tokens[j].kind == TokenKind::kWord && tokens[j].syllable_count == 1 &&
-             !tokens[j].follows_punctuation) {
-        ++j;
+      words.clear();
+      append_words(analysis_, run, &lexicon_, words);
+      for (const TokenRange& w : words) {
+        word(syllables_of(analysis_, w));
       }
-      const std::span<const Syllable> run(analysis_.syllables.data() + tokens[i].first_syllable,
-                                          tokens[j - 1].first_syllable +
-                                              tokens[j - 1].syllable_count -
-                                              tokens[i].first_syllable);
-      if (j - i > 1) {
-        std::size_t at = 0;
-        for (std::size_t len : segment(run, lexicon_)) {
-          word(run.subspan(at, len));
-          at += len;
-        }
-      } else {
-        word(run);
-      }
-      choose(run, offset);
-      i = j;
+      choose(syllables_of(analysis_, run), offset);
     }
   }
 

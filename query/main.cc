@@ -243,7 +243,7 @@ int main(int argc, char** argv) {
     return kExitUsage;
   } catch (const Xapian::Error& e) {
     std::cerr << "vnsearch: " << e.get_description() << '\n';
-  } catch (const vn::SqliteError& e) {
+  } catch (const std::exception& e) {  // SQLite, damaged stored text, …: the index is unusable.
     std::cerr << "vnsearch: " << e.what() << '\n';
   }
   return kExitFailure;

@@ -60,12 +60,6 @@ bool keeps_accents(std::string_view key, const Typed& typed) {
   return true;
 }
 
-std::string with_spaces(std::string_view key) {
-  std::string s(key);
-  std::replace(s.begin(), s.end(), '_', ' ');
-  return s;
-}
-
 // The completions of `typed` in one exact layer: canonical key → articles.
 void scan(const Xapian::Database& db, std::string_view prefix, const Typed& typed,
           std::unordered_map<std::string, Xapian::doccount>& found) {
@@ -134,7 +128,7 @@ std::vector<Suggestion> suggest(const Xapian::Database& db, std::string_view typ
     out.resize(limit);
   }
   for (Suggestion& s : out) {
-    s.text = s.kind == SuggestionKind::kName ? name_display(s.text) : with_spaces(s.text);
+    s.text = s.kind == SuggestionKind::kName ? name_display(s.text) : display_text(s.text);
   }
   return out;
 }

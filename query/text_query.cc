@@ -105,38 +105,16 @@ std::optional<TextQuery> TextQueryBuilder::build(std::string_view text,
   return out;
 }
 
-// A compound typed with underscores is one word; a run of syllables typed with spaces is split
-// into the words the lexicon knows.
 std::vector<TextQueryBuilder::Group> TextQueryBuilder::word_groups(std::size_t count) const {
   std::vector<Group> groups;
-  const auto& tokens = analysis_.tokens;
-  for (std::size_t i = 0; i < count;) {
-    std::size_t j = i + 1;
-    while (single_syllable_word(tokens[i]) && j < count &&
-           single_syllable_word(tokens[j]) && !tokens[j].follows_punctuation) {
-      ++j;
-    }
-    if (j - i == 1 || lexicon_ == nullptr) {
-      for (std::size_t k = i; k < j; ++k) {
-        groups.push_back({k, k + 1});
-      }
-    } else {
-      std::size_t k = i;
-      for (std::size_t len : segment(syllables_of({i, j}), *lexicon_)) {
-        groups.push_back({k, k + len});
-        k += len;
-      }
-    }
-    i = j;
+  for (const TokenRange& run : word_runs(analysis_, count)) {
+    append_words(analysis_, run, lexicon_, groups);
   }
   return groups;
 }
 
 std::span<const Syllable> TextQueryBuilder::syllables_of(const Group& g) const {
-  const Token& first = analysis_.tokens[g.first];
-  const Token& last = analysis_.tokens[g.last - 1];
-  return {analysis_.syllables.data() + first.first_syllable,
-          last.first_syllable + last.syllable_count - first.first_syllable};
+  return vn::syllables_of(analysis_, g);
 }
 
 // Whether any syllable or symbol of the groups was typed with a diacritic.

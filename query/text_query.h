@@ -19,6 +19,7 @@
 #include "common/token.h"
 #include "query/exact_check.h"
 #include "query/highlight_terms.h"
+#include "query/word_groups.h"
 
 namespace vn {
 
@@ -53,10 +54,7 @@ class TextQueryBuilder {
                                  HighlightTerms* highlight);
 
  private:
-  struct Group {  // Tokens [first, last) that the query means as one word.
-    std::size_t first;
-    std::size_t last;
-  };
+  using Group = TokenRange;  // Tokens the query means as one word.
 
   // Groups the first `count` tokens into words.
   std::vector<Group> word_groups(std::size_t count) const;
