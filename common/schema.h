@@ -60,7 +60,10 @@ inline constexpr std::string_view kMetaSchemaVersion = "vnsearch.schema_version"
 // opened them between two shards' commits, and opens them again.
 inline constexpr std::string_view kMetaGeneration = "vnsearch.generation";
 
-// SQLite meta keys (besides analyzer_version and schema_version) written by vnindex.
+// SQLite meta keys written by vnindex.
+inline constexpr std::string_view kSqliteMetaAnalyzer = "analyzer_version";
+inline constexpr std::string_view kSqliteMetaSchema = "schema_version";
+inline constexpr std::string_view kMetaShards = "shards";  // Shard count, fixed at creation.
 inline constexpr std::string_view kMetaLastRun = "last_run";  // ISO 8601 UTC of the last commit.
 inline constexpr std::string_view kMetaRoots = "roots";       // JSON array of absolute input paths.
 // The pid of a vnindex run that has not finished: set when a run starts, cleared by its last

@@ -170,8 +170,8 @@ CheckReport check_index(const fs::path& dir) {
          {version_finding("the Xapian database",
                           xapian->get_metadata(std::string(schema::kMetaAnalyzerVersion)),
                           xapian->get_metadata(std::string(schema::kMetaSchemaVersion))),
-          version_finding("the SQLite file", sqlite_meta(*sqlite, "analyzer_version").value_or(""),
-                          sqlite_meta(*sqlite, "schema_version").value_or(""))}) {
+          version_finding("the SQLite file", sqlite_meta(*sqlite, schema::kSqliteMetaAnalyzer).value_or(""),
+                          sqlite_meta(*sqlite, schema::kSqliteMetaSchema).value_or(""))}) {
       if (!finding.empty()) {
         problems.push_back(finding);
       }

@@ -144,9 +144,11 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, unsigned jobs,
           "INSERT OR IGNORE INTO article_names (key, name, display) VALUES (?1, ?2, ?3)")),
       delete_article_(sqlite_.prepare("DELETE FROM articles WHERE key = ?1")) {
   Statement set_meta = sqlite_.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)");
-  set_meta.bind(1, "analyzer_version").bind(2, std::to_string(schema::kAnalyzerVersion)).run();
-  set_meta.bind(1, "schema_version").bind(2, std::to_string(schema::kSchemaVersion)).run();
-  set_meta.bind(1, "shards").bind(2, std::to_string(shard_count_)).run();
+  set_meta.bind(1, schema::kSqliteMetaAnalyzer)
+      .bind(2, std::to_string(schema::kAnalyzerVersion))
+      .run();
+  set_meta.bind(1, schema::kSqliteMetaSchema).bind(2, std::to_string(schema::kSchemaVersion)).run();
+  set_meta.bind(1, schema::kMetaShards).bind(2, std::to_string(shard_count_)).run();
 }
 
 IndexWriter::~IndexWriter() {

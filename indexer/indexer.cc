@@ -70,7 +70,7 @@ class IndexRun {
                        const std::string& source, std::string& line, std::int64_t number);
   void add_or_skip(const std::string& where, const std::string& source,
                    std::expected<Article, std::string> article);
-  void add(Article& article);
+  void add(Article&& article);
   void remove(const std::string& key, const std::string& path);
   void commit_if_due();
   void show_progress(std::int64_t current_input_bytes) {
@@ -262,7 +262,7 @@ void IndexRun::index_json_line(const std::string& name, const std::string& key_p
     ++summary_.warnings;
     observer_.warning(where, message);
   }
-  add(record->article);
+  add(std::move(record->article));
 }
 
 void IndexRun::add_or_skip(const std::string& where, const std::string& source,
@@ -276,13 +276,13 @@ void IndexRun::add_or_skip(const std::string& where, const std::string& source,
                 "path too long for a key (over " + std::to_string(kMaxTermBytes - 1) + " bytes)");
   }
   article->path = source;
-  add(*article);
+  add(std::move(*article));
   show_progress(0);
 }
 
 // Writes the article unless the index holds it unchanged (same content, same input); commits
 // every commit_every articles.
-void IndexRun::add(Article& article) {
+void IndexRun::add(Article&& article) {
   summary_.bytes += article.bytes;
   if (options_.prune) {
     seen_.insert(article.key);
@@ -292,7 +292,7 @@ void IndexRun::add(Article& article) {
     ++summary_.unchanged;
     return;
   }
-  writer_.put(article);
+  writer_.put(std::move(article));  // The article is not read again: no copy of its text.
   ++(stored ? summary_.updated : summary_.added);
   commit_if_due();
 }

@@ -68,6 +68,12 @@ Xapian::doccount adjacent_count(const Xapian::Database& db, const Syllable& a_ty
 // The folded syllable one edit (deletion, substitution, insertion, transposition of a letter)
 // from `folded` that the most articles hold, or empty.
 std::string nearest_known(const Xapian::Database& db, const std::string& folded) {
+  // The longest Vietnamese syllable folded is 7 letters (nghieng); longer words are not
+  // corrected, which also bounds the lookups (about 55 per letter).
+  constexpr std::size_t kMaxCorrected = 7;
+  if (folded.size() > kMaxCorrected) {
+    return {};
+  }
   std::string best;
   Xapian::doccount best_docs = 0;
   auto consider = [&](const std::string& candidate) {
@@ -179,9 +185,14 @@ class Rewriter {
     if (db_.get_termfreq(term(schema::kFolded, folded)) == 0) {
       folded = nearest_known(db_, folded);
     }
-    return folded.empty() ? std::vector<Form>{{s.key, 0}}
-                          : top_forms(db_, schema::kExact, folded,
-                                      s.accented() ? 1 : kFormsPerSyllable);
+    std::vector<Form> forms;
+    if (!folded.empty()) {
+      forms = top_forms(db_, schema::kExact, folded, s.accented() ? 1 : kFormsPerSyllable);
+    }
+    if (forms.empty()) {  // Unknown, or known only by a term too long to index exactly.
+      forms.push_back({s.key, 0});
+    }
+    return forms;
   }
 
   // Picks one form per syllable: the sequence whose neighbours stand side by side in the most

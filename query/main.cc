@@ -25,6 +25,10 @@ constexpr int kExitOk = 0;
 constexpr int kExitNoMatch = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitFailure = 3;
+constexpr const char* kExitStatusHelp =
+    "Exit status: 0 results found (or something listed), 1 no article matched (nothing to\n"
+    "list), 2 usage error (bad option or query, missing index or one built by another version:\n"
+    "the message gives the command that fixes it), 3 the index could not be read.";
 
 std::string join(const std::vector<std::string>& words) {
   std::string out;
@@ -48,8 +52,12 @@ int run_search(const std::string& index_option, const std::vector<std::string>& 
   }
   const vn::SearchResult result = searcher.search(*parsed, options);
   const vn::ParsedQuery& answered = result.loosened ? *parsed->loose : *parsed;
-  const std::optional<std::string> suggestion =
-      vn::did_you_mean(searcher.database(), text, searcher.lexicon());
+  std::optional<std::string> suggestion;
+  try {
+    suggestion = vn::did_you_mean(searcher.database(), text, searcher.lexicon());
+  } catch (const Xapian::DatabaseModifiedError&) {
+    // A commit overtook it: the results stand; the suggestion is only an offer.
+  }
   if (json) {
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
@@ -142,9 +150,7 @@ int main(int argc, char** argv) {
   CLI::App app{"vnsearch: search an index of Vietnamese news built by vnindex.", "vnsearch"};
   app.set_version_flag("--version", std::string("vnsearch ") + VNSEARCH_VERSION);
   app.require_subcommand(1);
-  app.footer(
-      "Exit status: 0 results found, 1 no article matched, 2 usage error (bad option or query,\n"
-      "missing index), 3 the index could not be read.");
+  app.footer(kExitStatusHelp);
 
   std::string index_option;
   bool json = false;
@@ -183,7 +189,8 @@ int main(int argc, char** argv) {
       "  title:\"…\"      in the title\n"
       "  category:X     category filter; source:X source filter\n"
       "  date:2005-11   date filter: a year, month or day, or a range 2005-11..2006-01\n"
-      "  mat tr*        completion of the last word (search box)");
+      "  mat tr*        completion of the last word (search box)\n\n" +
+      std::string(kExitStatusHelp));
 
   std::vector<std::string> typed;
   std::size_t suggest_limit = 10;

@@ -176,7 +176,9 @@ Xapian::Query TextQueryBuilder::adjacent_query(std::span<const Group> groups, Te
           run.codes.push_back(0);  // An empty position in the signature.
         }
       }
-      if (t.kind != TokenKind::kWord) {
+      // A number or symbol stands whole at one position; one of several parts (TP.HCM,
+      // HIV/AIDS) holds a position per part, as the indexer writes it.
+      if (t.kind != TokenKind::kWord && t.syllable_count <= 1) {
         add_item(t.folded, t.key);
         continue;
       }

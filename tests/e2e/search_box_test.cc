@@ -123,7 +123,9 @@ TEST_CASE("A phrase typed with accents finds only those accents") {
         std::vector<std::string>{"bt-2006-04-05-ban-hang"});
   CHECK(result_keys(run_json({"search", "\"bạn hàng\""})) ==
         std::vector<std::string>{"bt-2006-01-20-tet"});
-  CHECK(result_keys(run_json({"search", "\"ban hang\""})).size() == 2);
+  auto either = result_keys(run_json({"search", "\"ban hang\""}));
+  std::sort(either.begin(), either.end());
+  CHECK(either == std::vector<std::string>{"bt-2006-01-20-tet", "bt-2006-04-05-ban-hang"});
 }
 
 TEST_CASE("Words grouped from syllables typed with spaces are loosened when nothing matches") {

@@ -24,6 +24,8 @@ std::string code_points(const std::string& s, std::size_t b, std::size_t e) {
     wide.push_back(static_cast<char32_t>(i));  // Remember the byte offset of each code point.
     i += len;
   }
+  REQUIRE(b < wide.size());  // A highlight past the snippet's end is a failure, not UB.
+  REQUIRE(e <= wide.size());
   const std::size_t from = wide[b];
   const std::size_t to = e < wide.size() ? static_cast<std::size_t>(wide[e]) : s.size();
   return s.substr(from, to - from);

@@ -22,3 +22,14 @@ TEST_CASE("A damaged frame is reported") {
   frame.resize(frame.size() - 3);
   CHECK_THROWS_AS(vn::decompress_text(frame), vn::CompressedTextError);
 }
+
+TEST_CASE("A frame whose header claims a huge size is reported without allocating it") {
+  // zstd magic, a single-segment frame with an 8-byte content size of 1 TiB, then junk.
+  std::string frame = "\x28\xB5\x2F\xFD\xE0";
+  const unsigned long long claimed = 1ULL << 40;
+  for (int i = 0; i < 8; ++i) {
+    frame += static_cast<char>((claimed >> (8 * i)) & 0xff);
+  }
+  frame += "junk";
+  CHECK_THROWS_AS(vn::decompress_text(frame), vn::CompressedTextError);
+}

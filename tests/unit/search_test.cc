@@ -67,6 +67,23 @@ class MemoryIndex {
   Xapian::WritableDatabase db_;
 };
 
+// `keys` (space-separated) in sorted order, for result sets whose order is not the point.
+std::string sorted_keys(const std::string& keys) {
+  std::vector<std::string> words;
+  for (std::size_t p = 0; p < keys.size();) {
+    const std::size_t e = std::min(keys.find(' ', p), keys.size());
+    words.push_back(keys.substr(p, e - p));
+    p = e + 1;
+  }
+  std::sort(words.begin(), words.end());
+  std::string out;
+  for (const std::string& w : words) {
+    out += out.empty() ? "" : " ";
+    out += w;
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("Queries find what the analyser indexed however they are typed") {
@@ -120,19 +137,7 @@ TEST_CASE("Queries find what the analyser indexed however they are typed") {
     CAPTURE(std::string(row.query));
     std::string got = index.search(row.query);
     // Order within equal matches is not the point here, only the set.
-    std::vector<std::string> words;
-    for (std::size_t p = 0; p < got.size();) {
-      const std::size_t e = std::min(got.find(' ', p), got.size());
-      words.push_back(got.substr(p, e - p));
-      p = e + 1;
-    }
-    std::sort(words.begin(), words.end());
-    std::string sorted;
-    for (const std::string& w : words) {
-      sorted += sorted.empty() ? "" : " ";
-      sorted += w;
-    }
-    CHECK(sorted == row.keys);
+    CHECK(sorted_keys(got) == row.keys);
   }
 }
 
@@ -143,6 +148,23 @@ TEST_CASE("A whole word ranks above syllables that merely touch across a word bo
   });
   CHECK(index.search("bình_dân") == "word touch");
   CHECK(index.search("bình dân") == "word touch");
+}
+
+TEST_CASE("A phrase with a symbol of several parts matches where the parts stand") {
+  MemoryIndex index({
+      {"city", "dân_số TP.HCM tăng nhanh ; HIV/AIDS lây qua đường máu"},
+      {"apart", "TP.HCM và Hà_Nội đều tăng"},
+  });
+  CHECK(index.search("\"TP.HCM tăng\"") == "city");
+  CHECK(index.search("\"tp.hcm tang\"") == "city");
+  CHECK(index.search("\"HIV/AIDS lây\"") == "city");
+  CHECK(index.search("\"hiv/aids lay\"") == "city");
+}
+
+TEST_CASE("Did you mean keeps a word the index holds only by a term too long to be exact") {
+  const std::string long_word(130, 'x');
+  MemoryIndex index({{"long", "chữ " + long_word + " dài"}});
+  CHECK(index.did_you_mean(long_word) == "(none)");
 }
 
 TEST_CASE("A phrase typed with accents matches only those accents at those positions") {
@@ -158,7 +180,7 @@ TEST_CASE("A phrase typed with accents matches only those accents at those posit
   CHECK(index.search("\"bán hàng\"") == "sales");
   CHECK(index.search("\"BẠN HÀNG\"") == "partner");
   CHECK(index.search("bạn_hàng") == "partner");
-  CHECK(index.search("\"ban hang\"").size() == std::string("sales partner").size());
+  CHECK(sorted_keys(index.search("\"ban hang\"")) == "partner sales");
   // Within a phrase typed with accents every syllable is exact, also one without marks.
   CHECK(index.search("\"cho bán\"") == "give");
   CHECK(index.search("\"chợ bán\"") == "market");
@@ -172,7 +194,8 @@ TEST_CASE("A title phrase typed with accents is checked in the title") {
       {"bán hàng", "tìm bạn hàng"},
   });
   CHECK(index.search("title:\"bán hàng\"") == "bán hàng");
-  CHECK(index.search("title:\"ban hang\"").size() == std::string("bán hàng bạn hàng").size());
+  CHECK(index.search("title:\"ban hang\"").find("bán hàng") != std::string::npos);
+  CHECK(index.search("title:\"ban hang\"").find("bạn hàng") != std::string::npos);
 }
 
 TEST_CASE("Did you mean restores accents from the index and corrects unknown syllables") {
