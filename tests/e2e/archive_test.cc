@@ -71,11 +71,6 @@ std::string incompressible_text(std::size_t bytes) {
   return text + "\n";
 }
 
-std::vector<std::string> search_keys(const fs::path& index, const std::string& query) {
-  return vn::e2e::result_keys(
-      vn::e2e::vnsearch({"search", "--index", index.string(), "--limit", "50", query}).out);
-}
-
 }  // namespace
 
 TEST_CASE("Zip and tar archives plain or compressed are read entry by entry") {
@@ -95,10 +90,10 @@ TEST_CASE("Zip and tar archives plain or compressed are read entry by entry") {
     CHECK(r.err == "");
     CHECK(r.out.find("4 added") != std::string::npos);
     const std::string prefix = "2005/" + name + "/";
-    CHECK(search_keys(idx, "lúa") == std::vector<std::string>{prefix + "kinh-te/a.txt"});
-    CHECK(search_keys(idx, "quang ninh") == std::vector<std::string>{prefix + "b.txt"});
-    CHECK(search_keys(idx, "đội tuyển") == std::vector<std::string>{"j1"});
-    CHECK(search_keys(idx, "vàng") == std::vector<std::string>{prefix + "dumps/dump.jsonl:2"});
+    CHECK(vn::e2e::search_keys(idx, "lúa") == std::vector<std::string>{prefix + "kinh-te/a.txt"});
+    CHECK(vn::e2e::search_keys(idx, "quang ninh") == std::vector<std::string>{prefix + "b.txt"});
+    CHECK(vn::e2e::search_keys(idx, "đội tuyển") == std::vector<std::string>{"j1"});
+    CHECK(vn::e2e::search_keys(idx, "vàng") == std::vector<std::string>{prefix + "dumps/dump.jsonl:2"});
     const RunResult category =
         vn::e2e::vnsearch({"search", "--index", idx.string(), "category:kinh-te"});
     CHECK(vn::e2e::result_keys(category.out) == std::vector<std::string>{prefix + "kinh-te/a.txt"});
@@ -128,5 +123,5 @@ TEST_CASE("A corrupt archive is reported and its readable entries are kept") {
   const RunResult r = vn::e2e::vnindex({"--index", (dir / "idx2").string(), (dir / "in").string()});
   CHECK(r.exit_code == 3);
   CHECK(r.err.find("news.tar.gz") != std::string::npos);
-  CHECK(search_keys(dir / "idx2", "lúa") == std::vector<std::string>{"news.tar.gz/a.txt"});
+  CHECK(vn::e2e::search_keys(dir / "idx2", "lúa") == std::vector<std::string>{"news.tar.gz/a.txt"});
 }

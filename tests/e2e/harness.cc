@@ -1,5 +1,6 @@
 #include "tests/e2e/harness.h"
 
+#include <doctest/doctest.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -296,6 +297,13 @@ std::vector<std::string> result_keys(const std::string& search_output) {
 bool slow_tier() {
   const char* slow = std::getenv("VNSEARCH_SLOW_TESTS");
   return slow != nullptr && std::string(slow) == "1";
+}
+
+std::vector<std::string> search_keys(const std::filesystem::path& index,
+                                     const std::string& query) {
+  const RunResult r = vnsearch({"search", "--index", index.string(), "--limit", "50", query});
+  REQUIRE_MESSAGE(r.exit_code <= 1, "vnsearch search " << query << ": " << r.err);
+  return result_keys(r.out);
 }
 
 }  // namespace vn::e2e

@@ -97,4 +97,8 @@ void write_file(const std::filesystem::path& path, const std::string& content);
 // that follow a rank line ("1. title" then "   key · category").
 std::vector<std::string> result_keys(const std::string& search_output);
 
+// The keys `vnsearch search` finds in `index` for `query` (up to 50), in rank order. Fails the
+// test when vnsearch does not answer (exit status over 1), so "nothing found" means just that.
+std::vector<std::string> search_keys(const std::filesystem::path& index, const std::string& query);
+
 }  // namespace vn::e2e

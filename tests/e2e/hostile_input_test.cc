@@ -17,11 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> search_keys(const fs::path& index, const std::string& query) {
-  return vn::e2e::result_keys(
-      vn::e2e::vnsearch({"search", "--index", index.string(), "--limit", "50", query}).out);
-}
-
 // Runs vnindex on `in` into dir/idx, expecting no crash; returns the result.
 RunResult index(const fs::path& dir, const fs::path& in) {
   const RunResult r = vn::e2e::vnindex({"--index", (dir / "idx").string(), "--json", in.string()});
@@ -57,7 +52,7 @@ TEST_CASE("Odd encodings and non-text files are indexed or reported and skipped"
     CAPTURE(name);
     CHECK(r.err.find(std::string(name) + ": ") != std::string::npos);
   }
-  CHECK(search_keys(dir / "idx", "buồn") == std::vector<std::string>{"bad-utf8.txt"});
+  CHECK(vn::e2e::search_keys(dir / "idx", "buồn") == std::vector<std::string>{"bad-utf8.txt"});
 }
 
 TEST_CASE("Symlink loops and links are never followed into folders") {
@@ -130,7 +125,7 @@ TEST_CASE("Very deep folders are walked to the bottom") {
   CHECK(r.exit_code == 3);
   CHECK(summary(r)["added"] == 2);
   CHECK(r.err.find("d/d/a.txt: path too long for a key (over 239 bytes)") != std::string::npos);
-  CHECK(search_keys(dir / "idx", "cà phê") == std::vector<std::string>{"d/d/c.txt"});
+  CHECK(vn::e2e::search_keys(dir / "idx", "cà phê") == std::vector<std::string>{"d/d/c.txt"});
   CHECK(summary(index(dir, in))["added"] == 0);  // Never added twice.
 }
 
@@ -161,7 +156,7 @@ TEST_CASE("Slow tier: a 100 MB line and a 50 MB JSON line and 100000 tiny files"
   CHECK(big.exit_code == 3);
   CHECK(big.err.find("huge-line.txt: file too large") != std::string::npos);
   CHECK(big.err.find("huge-line.jsonl:1: line too long") != std::string::npos);
-  CHECK(search_keys(dir / "idx", "bài dài") == std::vector<std::string>{"big"});
+  CHECK(vn::e2e::search_keys(dir / "idx", "bài dài") == std::vector<std::string>{"big"});
 
   const fs::path tiny = dir / "tiny";
   for (int i = 0; i < 100000; ++i) {

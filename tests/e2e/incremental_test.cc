@@ -26,11 +26,6 @@ void age_files(const fs::path& dir) {
   }
 }
 
-std::vector<std::string> search_keys(const fs::path& index, const std::string& query) {
-  return vn::e2e::result_keys(
-      vn::e2e::vnsearch({"search", "--index", index.string(), "--limit", "50", query}).out);
-}
-
 nlohmann::json json_summary(const RunResult& r) {
   INFO(r.err);
   REQUIRE(!r.out.empty());
@@ -76,13 +71,13 @@ TEST_CASE("Size and time skip a file unread and a changed time lets the hash dec
   fs::last_write_time(file, old_time);
   CHECK(vn::e2e::vnindex({"--index", idx, (dir / "in").string()}).out.find("1 unchanged") !=
         std::string::npos);
-  CHECK(search_keys(idx, "ngô").empty());
+  CHECK(vn::e2e::search_keys(idx, "ngô").empty());
 
   // Another time: read again, and the content hash finds the change.
   fs::last_write_time(file, old_time + std::chrono::seconds(1));
   const RunResult changed = vn::e2e::vnindex({"--index", idx, (dir / "in").string()});
   CHECK(changed.out.find("0 added, 1 updated, 0 unchanged") != std::string::npos);
-  CHECK(search_keys(idx, "ngô") == std::vector<std::string>{"a.txt"});
+  CHECK(vn::e2e::search_keys(idx, "ngô") == std::vector<std::string>{"a.txt"});
 
   // Only the time changed: read, the hash says unchanged, nothing written.
   const auto times = vn::e2e::xapian_file_times(idx);
@@ -124,8 +119,8 @@ TEST_CASE("Prune deletes vanished files and records only within the roots given"
   CHECK(keys.contains("a.txt"));
   CHECK(keys.contains("d1"));
   CHECK(keys.contains("c.txt"));
-  CHECK(search_keys(idx, "cà phê").empty());
-  CHECK(search_keys(idx, "lũ").empty());
+  CHECK(vn::e2e::search_keys(idx, "cà phê").empty());
+  CHECK(vn::e2e::search_keys(idx, "lũ").empty());
   CHECK(vn::e2e::vnindex({"--index", idx, "--check"}).exit_code == 0);
 
   // A file given directly prunes only its own records.
@@ -152,7 +147,7 @@ TEST_CASE("Prune keeps the articles of a file that could not be read") {
   const RunResult r = vn::e2e::vnindex({"--index", idx, "--prune", (dir / "in").string()});
   CHECK(r.exit_code == 3);
   CHECK(r.out.find("0 deleted") != std::string::npos);
-  CHECK(search_keys(idx, "lúa") == std::vector<std::string>{"a.txt"});
+  CHECK(vn::e2e::search_keys(idx, "lúa") == std::vector<std::string>{"a.txt"});
 }
 
 TEST_CASE("Check reports a consistent index and the run facts are in stats") {
@@ -207,7 +202,7 @@ TEST_CASE("Check finds sides that disagree and names the repair that fixes them"
   CHECK(repair.exit_code == 0);
   CHECK(repair.out.find("1 added, 0 updated, 1 unchanged") != std::string::npos);
   CHECK(vn::e2e::vnindex({"--index", idx, "--check"}).exit_code == 0);
-  CHECK(search_keys(idx, "cà phê") == std::vector<std::string>{"b.txt"});
+  CHECK(vn::e2e::search_keys(idx, "cà phê") == std::vector<std::string>{"b.txt"});
 }
 
 TEST_CASE("A second vnindex on the same index is refused while the first runs") {

@@ -36,12 +36,6 @@ fs::path compress(const std::string& tool, const fs::path& file, const std::stri
   return file.string() + suffix;
 }
 
-std::vector<std::string> search_keys(const fs::path& index, const std::string& query) {
-  const RunResult r =
-      vn::e2e::vnsearch({"search", "--index", index.string(), "--limit", "50", query});
-  return vn::e2e::result_keys(r.out);
-}
-
 const std::string kDump =
     R"({"id":"kt-1","title":"Giá lúa tăng","body":"Nông_dân miền Tây vui .","category":"kinh-te","date":"12/11/2005"})"
     "\n"
@@ -71,7 +65,7 @@ TEST_CASE("A JSON Lines dump is indexed and searched with keys from id or line")
   };
   for (const Row& row : rows) {
     CAPTURE(row.query);
-    CHECK(search_keys(idx, row.query) == row.keys);
+    CHECK(vn::e2e::search_keys(idx, row.query) == row.keys);
   }
   const RunResult again = vn::e2e::vnindex({"--index", idx.string(), (dir / "in").string()});
   CHECK(again.out.find("0 added, 0 updated, 3 unchanged") != std::string::npos);
@@ -99,7 +93,7 @@ TEST_CASE("Compressed JSON Lines and text files give the same results as plain o
     return outputs;
   };
   const auto expected = results("idx-plain", {plain, dir / "bai.txt"});
-  CHECK(search_keys(dir / "idx-plain", "lúa") == std::vector<std::string>{"kt-1"});
+  CHECK(vn::e2e::search_keys(dir / "idx-plain", "lúa") == std::vector<std::string>{"kt-1"});
   struct Row {
     std::string tool;
     std::string suffix;
@@ -126,8 +120,8 @@ TEST_CASE("A dash reads JSON Lines from standard input") {
   const RunResult r = vn::e2e::run(VNINDEX_BIN, {"--index", idx, "-"}, kDump);
   CHECK_MESSAGE(r.exit_code == 0, r.err);
   CHECK(r.out.find("3 added") != std::string::npos);
-  CHECK(search_keys(dir / "idx", "đội tuyển") == std::vector<std::string>{"stdin:3"});
-  CHECK(search_keys(dir / "idx", "lúa") == std::vector<std::string>{"kt-1"});
+  CHECK(vn::e2e::search_keys(dir / "idx", "đội tuyển") == std::vector<std::string>{"stdin:3"});
+  CHECK(vn::e2e::search_keys(dir / "idx", "lúa") == std::vector<std::string>{"kt-1"});
 }
 
 TEST_CASE("A malformed line is reported with its line number and the other lines are indexed") {
@@ -149,8 +143,8 @@ TEST_CASE("A malformed line is reported with its line number and the other lines
   CHECK(r.out.find("2 added") != std::string::npos);
   CHECK(r.out.find("3 skipped") != std::string::npos);
   CHECK(r.out.find("1 warning") != std::string::npos);
-  CHECK(search_keys(dir / "idx", "lúa") == std::vector<std::string>{"kt-1"});
-  CHECK(search_keys(dir / "idx", "cá heo") == std::vector<std::string>{"z"});
+  CHECK(vn::e2e::search_keys(dir / "idx", "lúa") == std::vector<std::string>{"kt-1"});
+  CHECK(vn::e2e::search_keys(dir / "idx", "cá heo") == std::vector<std::string>{"z"});
 }
 
 TEST_CASE("A corrupt or missing compressed file is reported with its path and skipped") {
@@ -184,7 +178,7 @@ TEST_CASE("A corrupt or missing compressed file is reported with its path and sk
   CHECK(r.err.find("fake.jsonl.gz:1: malformed JSON") != std::string::npos);
   CHECK(r.err.find("missing.jsonl.xz: no such file") != std::string::npos);
   CHECK(r.out.find("3 skipped") != std::string::npos);
-  CHECK(search_keys(dir / "idx", "\"bài số 0\"") == std::vector<std::string>{"0"});
+  CHECK(vn::e2e::search_keys(dir / "idx", "\"bài số 0\"") == std::vector<std::string>{"0"});
 }
 
 TEST_CASE("The start of a shared corpus dump is indexed and searchable") {
@@ -222,6 +216,6 @@ TEST_CASE("The start of a shared corpus dump is indexed and searchable") {
   }
   REQUIRE_FALSE(longest.empty());
   CAPTURE(longest);
-  const auto keys = search_keys(dir / "idx", longest);
+  const auto keys = vn::e2e::search_keys(dir / "idx", longest);
   CHECK(std::find(keys.begin(), keys.end(), record["id"].get<std::string>()) != keys.end());
 }
