@@ -1,9 +1,11 @@
-// The accent signature of a document: for each term position, a 16-bit code of the canonical
-// (accented) key written there. The folded layer carries the positions, so a phrase typed with
+// The accent signature of a document: for each term position, a one-byte code of the accents of
+// the canonical key written there. The folded layer carries the positions, so a phrase typed with
 // accents first matches its folded form ("ban hang" for both "bán hàng" and "bạn hàng"); the
-// signature then tells which accents stand at the matched positions, at two bytes per position
-// instead of a second positional layer (README "Why this layout (measured)"). Codes are hashes:
-// two different keys share a code with probability 1/65,536, the only way a check can be wrong.
+// signature then tells which accents stand at the matched positions, at one byte per position
+// instead of a second positional layer (README "Why this layout (measured)"). The code is exact
+// for Vietnamese: two keys with the same folded form and different tones or letter marks always
+// get different codes, so a check of a Vietnamese phrase is never wrong. Only words with
+// diacritics of other languages ("café", "über") are hashed, and may share a code.
 #pragma once
 
 #include <cstdint>
@@ -13,7 +15,7 @@
 
 namespace vn {
 
-using AccentCode = std::uint16_t;
+using AccentCode = std::uint8_t;
 
 // The code of a canonical key; never 0, which marks a position that holds nothing.
 AccentCode accent_code(std::string_view key);
@@ -22,7 +24,7 @@ AccentCode accent_code(std::string_view key);
 class AccentSignature {
  public:
   void set(std::uint32_t position, std::string_view key);
-  // The bytes to store: little-endian codes, position p at [2p, 2p + 2).
+  // The bytes to store: the code of position p at byte p.
   const std::string& bytes() const { return bytes_; }
   void clear() { bytes_.clear(); }
 

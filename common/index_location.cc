@@ -4,13 +4,47 @@
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
-#include <fstream>
+#include <nlohmann/json.hpp>
 #include <thread>
 #include <vector>
 
 #include "common/schema.h"
+#include "common/sqlite.h"
 
 namespace vn {
+
+std::string shell_word(const std::string& text) {
+  if (!text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                              "0123456789/._-+,:@") == std::string::npos) {
+    return text;
+  }
+  std::string quoted = "'";
+  for (char c : text) {
+    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return quoted + "'";
+}
+
+std::string recorded_roots(const std::filesystem::path& dir) {
+  std::string roots;
+  try {
+    SqliteDb db(sqlite_path(dir).string(), SqliteDb::Mode::kReadOnly);
+    Statement st = db.prepare("SELECT value FROM meta WHERE key = ?1");
+    st.bind(1, schema::kMetaRoots);
+    const nlohmann::json parsed =
+        nlohmann::json::parse(st.step() ? st.text(0) : "", nullptr, false);
+    if (parsed.is_array()) {
+      for (const nlohmann::json& root : parsed) {
+        if (root.is_string()) {
+          roots += (roots.empty() ? "" : " ") + shell_word(root.get<std::string>());
+        }
+      }
+    }
+  } catch (const SqliteError&) {
+    // An unreadable SQLite file is reported by the caller; the command just names no roots.
+  }
+  return roots.empty() ? "ARTICLES..." : roots;
+}
 
 std::filesystem::path resolve_index_dir(const std::string& option) {
   if (!option.empty()) {
@@ -113,6 +147,11 @@ Xapian::docid combined_docid(Xapian::docid shard_docid, unsigned shard, unsigned
 
 std::filesystem::path sqlite_path(const std::filesystem::path& index_dir) {
   return index_dir / schema::kSqliteFile;
+}
+
+std::string rebuild_command(const std::filesystem::path& dir) {
+  const std::string d = shell_word(dir.string());
+  return "rm -rf " + d + " && vnindex --index " + d + " " + recorded_roots(dir);
 }
 
 }  // namespace vn

@@ -26,6 +26,13 @@ std::vector<std::string> xapian_shard_names(const std::filesystem::path& index_d
 // Shard `shard`'s directory: as listed in the stub, else its name when created (`shardN`).
 std::filesystem::path xapian_shard_path(const std::filesystem::path& index_dir, unsigned shard);
 std::filesystem::path sqlite_path(const std::filesystem::path& index_dir);
+// `text` as one shell word, for commands shown to the user (never run).
+std::string shell_word(const std::string& text);
+// The roots recorded in the index in `dir` as shell words, or "ARTICLES..." when unknown.
+std::string recorded_roots(const std::filesystem::path& dir);
+// The shell command that rebuilds the index in `dir` from scratch, from the roots recorded in it
+// (or ARTICLES... when unknown), for messages that must name the fix.
+std::string rebuild_command(const std::filesystem::path& dir);
 
 // Every shard of the index, searched together: docid (d - 1) * shards + shard + 1 is shard
 // `shard`'s document d, the docid stored in SQLite. Sees the last committed state of each shard.

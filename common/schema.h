@@ -10,8 +10,9 @@
 namespace vn::schema {
 
 inline constexpr int kAnalyzerVersion = 1;
-inline constexpr int kSchemaVersion = 5;  // 2: extra; 3: accent slot; 4: shards, zstd body;
-                                          // 5: punctuation gaps
+inline constexpr int kSchemaVersion = 6;  // 2: extra; 3: accent slot; 4: shards, zstd body;
+                                          // 5: punctuation gaps; 6: names table, no XV layer,
+                                          // one-byte accent codes, text dictionary
 
 // Files inside an index directory.
 inline constexpr std::string_view kXapianDir = "xapian";  // Xapian shards and their stub.
@@ -22,8 +23,9 @@ inline constexpr std::string_view kSqliteFile = "articles.db";  // Metadata and 
 inline constexpr std::string_view kFolded = "";       // Accent-folded syllable, positional: "mat".
 // The exact layers are keyed folded first (common/terms.h exact_term): "XEmat mặt".
 inline constexpr std::string_view kExact = "XE";      // Canonical syllable, no positions.
-inline constexpr std::string_view kWord = "XW";       // Canonical compound: "XWmat_tran mặt_trận".
-inline constexpr std::string_view kFoldedWord = "XV";  // Folded compound word: "XVmat_tran".
+// Canonical compound: "XWmat_tran mặt_trận". A compound typed without accents matches the terms
+// that start with "XWmat_tran " (no folded compound layer: it cost 12% of the postings).
+inline constexpr std::string_view kWord = "XW";
 inline constexpr std::string_view kTitle = "S";       // Folded title syllable, positional.
 inline constexpr std::string_view kNameSyllable = "XC";  // Folded syllable inside a name, positional.
 inline constexpr std::string_view kName = "XN";  // A whole name, exact layer: "XNhoa_binh hòa_bình".
@@ -100,15 +102,20 @@ CREATE TABLE IF NOT EXISTS inputs (
   mtime_ns INTEGER NOT NULL,
   articles INTEGER NOT NULL  -- articles it held
 );
-CREATE TABLE IF NOT EXISTS article_names (
-  key     TEXT NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
-  name    TEXT NOT NULL,
-  display TEXT NOT NULL,
-  PRIMARY KEY (key, name)
+-- The zstd dictionary the article texts are compressed with (common/compressed_text.h), trained
+-- by vnindex from the first articles it writes; at most one row. Frames name it by its id.
+CREATE TABLE IF NOT EXISTS text_dictionary (
+  id         INTEGER PRIMARY KEY,
+  dictionary BLOB NOT NULL
+);
+-- Each name as first written ("Hòa Bình" for the key hòa_bình), to display it. How many articles
+-- name it is the Xapian term frequency of its kName term, which stays exact through updates and
+-- deletions; a row per (article, name) here cost half the input's size and told nothing more.
+-- A name no article mentions any more keeps its row, unused.
+CREATE TABLE IF NOT EXISTS names (
+  name    TEXT PRIMARY KEY,
+  display TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS article_names_by_name ON article_names(name);
-CREATE VIEW IF NOT EXISTS names AS
-  SELECT name, min(display) AS display, count(*) AS docs FROM article_names GROUP BY name;
 )sql";
 
 }  // namespace vn::schema

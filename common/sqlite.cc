@@ -15,6 +15,9 @@ SqliteDb::SqliteDb(const std::string& path, Mode mode, std::string_view setup_sq
   // A writer holding the lock briefly (a commit) must not fail a concurrent reader.
   sqlite3_busy_timeout(db_, 5000);
   if (mode == Mode::kReadWrite) {
+    // Only takes effect on a new file. Article rows hold ~2 KB of compressed text: 4 KB pages
+    // left a quarter of each page empty, 16 KB pages a twentieth (the file is 17% smaller).
+    exec("PRAGMA page_size=16384");
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=NORMAL");
   }

@@ -90,4 +90,25 @@ std::size_t repair_utf8(std::string& text) {
   return replaced;
 }
 
+std::string escape_invalid_utf8(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    const Decoded d = decode_utf8(text, pos);
+    for (std::size_t i = pos; i < pos + d.size; ++i) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      if (d.valid) {
+        out += static_cast<char>(b);
+      } else {
+        out += '%';
+        out += kHex[b >> 4];
+        out += kHex[b & 0xF];
+      }
+    }
+    pos += d.size;
+  }
+  return out;
+}
+
 }  // namespace vn

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace vn {
@@ -22,5 +23,10 @@ Decoded decode_utf8(std::string_view text, std::size_t pos);
 
 // Replaces every invalid sequence in `text` by U+FFFD. Returns the count of replacements.
 std::size_t repair_utf8(std::string& text);
+
+// `text` with each byte of every invalid sequence written as %XX ("Gi\xe1" → "Gi%E1"): for names
+// that must stay distinct and printable, such as keys made from file names in another encoding.
+// Valid UTF-8 comes back unchanged.
+std::string escape_invalid_utf8(std::string_view text);
 
 }  // namespace vn

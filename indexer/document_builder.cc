@@ -24,11 +24,6 @@ void add_term(Xapian::Document& doc, const std::string& t, Xapian::termcount wdf
   }
 }
 
-void add_term(Xapian::Document& doc, std::string_view prefix, std::string_view key,
-              Xapian::termcount wdf) {
-  add_term(doc, term(prefix, key), wdf);
-}
-
 void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
   if (!value.empty()) {
     std::string t = term(prefix, value);
@@ -70,8 +65,8 @@ BuiltDocument DocumentBuilder::build(const Article& article) {
   add_boolean(doc, schema::kCategory, article.category);
   add_boolean(doc, schema::kSource, article.source);
   if (article.date.size() >= 10) {
-    const std::string ymd = article.date.substr(0, 4) + article.date.substr(5, 2) +
-                            article.date.substr(8, 2);
+    const std::string ymd =
+        article.date.substr(0, 4) + article.date.substr(5, 2) + article.date.substr(8, 2);
     add_boolean(doc, schema::kYear, ymd.substr(0, 4));
     add_boolean(doc, schema::kMonth, ymd.substr(0, 6));
     add_boolean(doc, schema::kDay, ymd);
@@ -103,7 +98,6 @@ Xapian::termpos DocumentBuilder::add_text(Xapian::Document& doc, const Analysis&
       accents_.set(pos, t.key);
     } else if (syllables.size() > 1) {
       add_term(doc, exact_term(schema::kWord, t.folded, t.key), wdf);
-      add_term(doc, schema::kFoldedWord, t.folded, wdf);
     }
     for (const Syllable& s : syllables) {
       if (t.kind == TokenKind::kWord || syllables.size() > 1) {

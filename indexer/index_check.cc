@@ -1,32 +1,15 @@
 #include "indexer/index_check.h"
-
-#include <signal.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <nlohmann/json.hpp>
 #include <optional>
 
 #include "common/index_location.h"
 #include "common/schema.h"
+#include "indexer/writer_lock.h"
 
 namespace vn {
 namespace {
 
 namespace fs = std::filesystem;
-
-// `text` as one shell word, for commands shown to the user (never run).
-std::string shell_word(const std::string& text) {
-  if (!text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                              "0123456789/._-+,:@") == std::string::npos) {
-    return text;
-  }
-  std::string quoted = "'";
-  for (char c : text) {
-    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  }
-  return quoted + "'";
-}
 
 std::optional<std::string> sqlite_meta(SqliteDb& db, std::string_view key) {
   Statement st = db.prepare("SELECT value FROM meta WHERE key = ?1");
@@ -35,30 +18,6 @@ std::optional<std::string> sqlite_meta(SqliteDb& db, std::string_view key) {
     return std::nullopt;
   }
   return st.text(0);
-}
-
-// The roots recorded in the index as shell words, or "ARTICLES..." when unknown.
-std::string recorded_roots(const fs::path& dir) {
-  std::string roots;
-  try {
-    SqliteDb db(sqlite_path(dir).string(), SqliteDb::Mode::kReadOnly);
-    const nlohmann::json parsed =
-        nlohmann::json::parse(sqlite_meta(db, schema::kMetaRoots).value_or(""), nullptr, false);
-    if (parsed.is_array()) {
-      for (const nlohmann::json& root : parsed) {
-        if (root.is_string()) {
-          roots += (roots.empty() ? "" : " ") + shell_word(root.get<std::string>());
-        }
-      }
-    }
-  } catch (const SqliteError&) {
-    // An unreadable SQLite file is reported by the caller; the command just names no roots.
-  }
-  return roots.empty() ? "ARTICLES..." : roots;
-}
-
-bool process_alive(long pid) {
-  return pid > 0 && (kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
 }
 
 std::string version_finding(const std::string& side, const std::string& analyzer,
@@ -125,11 +84,6 @@ std::string describe(const Mismatch& m) {
   return {};
 }
 
-std::string rebuild_command(const fs::path& dir) {
-  const std::string d = shell_word(dir.string());
-  return "rm -rf " + d + " && vnindex --index " + d + " " + recorded_roots(dir);
-}
-
 CheckReport check_index(const fs::path& dir) {
   CheckReport report;
   const std::string d = shell_word(dir.string());
@@ -170,7 +124,8 @@ CheckReport check_index(const fs::path& dir) {
          {version_finding("the Xapian database",
                           xapian->get_metadata(std::string(schema::kMetaAnalyzerVersion)),
                           xapian->get_metadata(std::string(schema::kMetaSchemaVersion))),
-          version_finding("the SQLite file", sqlite_meta(*sqlite, schema::kSqliteMetaAnalyzer).value_or(""),
+          version_finding("the SQLite file",
+                          sqlite_meta(*sqlite, schema::kSqliteMetaAnalyzer).value_or(""),
                           sqlite_meta(*sqlite, schema::kSqliteMetaSchema).value_or(""))}) {
       if (!finding.empty()) {
         problems.push_back(finding);
@@ -183,14 +138,13 @@ CheckReport check_index(const fs::path& dir) {
       return report;
     }
     bool interrupted = false;
+    if (WriterLock::held(dir)) {
+      report.status = CheckStatus::kBusy;
+      report.findings.push_back("a vnindex is writing this index now");
+      report.fix = "check again when it has finished";
+      return report;
+    }
     if (const auto pid = sqlite_meta(*sqlite, schema::kMetaRunInProgress)) {
-      const long p = std::strtol(pid->c_str(), nullptr, 10);
-      if (process_alive(p) && p != getpid()) {
-        report.status = CheckStatus::kBusy;
-        report.findings.push_back("vnindex (pid " + *pid + ") is writing this index now");
-        report.fix = "check again when it has finished";
-        return report;
-      }
       report.findings.push_back("the last vnindex run (pid " + *pid + ") was interrupted");
       interrupted = true;
     }

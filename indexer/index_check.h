@@ -50,7 +50,4 @@ struct CheckReport {
 
 CheckReport check_index(const std::filesystem::path& dir);
 
-// The command that rebuilds the index in `dir` from the roots recorded in it (or ARTICLES...).
-std::string rebuild_command(const std::filesystem::path& dir);
-
 }  // namespace vn

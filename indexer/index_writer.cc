@@ -7,6 +7,7 @@
 
 #include "common/index_location.h"
 #include "common/schema.h"
+#include "common/text_dictionary.h"
 
 namespace vn {
 namespace {
@@ -21,8 +22,8 @@ void check_version(const Xapian::Database& db, const std::filesystem::path& dir)
     throw IndexVersionError("index " + dir.string() + " was built by another version (analyser " +
                             analyzer + ", schema " + schema_version + "; this vnindex writes " +
                             std::to_string(schema::kAnalyzerVersion) + ", " +
-                            std::to_string(schema::kSchemaVersion) + "); rebuild it with: rm -rf " +
-                            dir.string() + " && vnindex --index " + dir.string() + " ARTICLES...");
+                            std::to_string(schema::kSchemaVersion) +
+                            "); rebuild it with: " + rebuild_command(dir));
   }
 }
 
@@ -32,8 +33,7 @@ void refuse_unsharded(const std::filesystem::path& dir) {
   if (std::filesystem::exists(old / "iamglass")) {
     check_version(Xapian::Database(old.string()), dir);
     throw IndexVersionError("index " + dir.string() + " has no shards (an older vnindex built " +
-                            "it); rebuild it with: rm -rf " + dir.string() +
-                            " && vnindex --index " + dir.string() + " ARTICLES...");
+                            "it); rebuild it with: " + rebuild_command(dir));
   }
 }
 
@@ -80,9 +80,8 @@ unsigned resolve_jobs(unsigned jobs) {
   return jobs > 0 ? jobs : std::max(1U, std::thread::hardware_concurrency());
 }
 
-// Opens (creating when new) every shard, shard 0 first: its lock is the index's writer lock.
-std::vector<Xapian::WritableDatabase> open_shards(const std::filesystem::path& dir,
-                                                  unsigned jobs) {
+// Opens (creating when new) every shard.
+std::vector<Xapian::WritableDatabase> open_shards(const std::filesystem::path& dir, unsigned jobs) {
   std::filesystem::create_directories(xapian_path(dir));
   refuse_unsharded(dir);
   std::vector<std::string> names = xapian_shard_names(dir);
@@ -126,29 +125,43 @@ std::int64_t now_seconds() {
 }  // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& dir, unsigned jobs)
-    : IndexWriter(dir, resolve_jobs(jobs), open_shards(dir, jobs)) {}
-
-IndexWriter::IndexWriter(const std::filesystem::path& dir, unsigned jobs,
-                         std::vector<Xapian::WritableDatabase> shards)
-    : dir_(dir),
-      shard_count_(static_cast<unsigned>(shards.size())),
+    : lock_(dir),
+      dir_(dir),
+      pool_(open_shards(dir, jobs), resolve_jobs(jobs)),
+      shard_count_(pool_.shard_count()),
       sqlite_(sqlite_path(dir).string(), SqliteDb::Mode::kReadWrite, schema::kSqliteSchema),
-      pool_(std::move(shards), jobs),
-      find_hash_(sqlite_.prepare("SELECT hash FROM articles WHERE key = ?1")),
+      find_stored_(sqlite_.prepare("SELECT hash, path FROM articles WHERE key = ?1")),
       put_article_(sqlite_.prepare(
           "INSERT OR REPLACE INTO articles (key, docid, title, category, source, url, date, path,"
           " line, bytes, hash, indexed_at, body, extra) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
           " ?9, ?10, ?11, ?12, ?13, ?14)")),
-      delete_names_(sqlite_.prepare("DELETE FROM article_names WHERE key = ?1")),
-      put_name_(sqlite_.prepare(
-          "INSERT OR IGNORE INTO article_names (key, name, display) VALUES (?1, ?2, ?3)")),
-      delete_article_(sqlite_.prepare("DELETE FROM articles WHERE key = ?1")) {
+      put_name_(sqlite_.prepare("INSERT OR IGNORE INTO names (name, display) VALUES (?1, ?2)")),
+      delete_article_(sqlite_.prepare("DELETE FROM articles WHERE key = ?1")),
+      put_body_(sqlite_.prepare("UPDATE articles SET body = ?1 WHERE key = ?2 AND hash = ?3")) {
+  // The Xapian side was checked when opened; the SQLite side may be older still (its Xapian shards
+  // deleted by hand), and writing rows of another schema into it would fail half-way.
+  Statement get_meta = sqlite_.prepare("SELECT value FROM meta WHERE key = ?1");
+  for (const auto& [key, value] :
+       {std::pair{schema::kSqliteMetaAnalyzer, std::to_string(schema::kAnalyzerVersion)},
+        std::pair{schema::kSqliteMetaSchema, std::to_string(schema::kSchemaVersion)}}) {
+    get_meta.bind(1, key);
+    const std::string stored = get_meta.step() ? get_meta.text(0) : value;
+    get_meta.reset();
+    if (stored != value) {
+      throw IndexVersionError("index " + dir.string() + " has metadata from another version (" +
+                              std::string(key) + " " + stored + ", this vnindex writes " + value +
+                              "); rebuild it with: " + rebuild_command(dir));
+    }
+  }
   Statement set_meta = sqlite_.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)");
   set_meta.bind(1, schema::kSqliteMetaAnalyzer)
       .bind(2, std::to_string(schema::kAnalyzerVersion))
       .run();
   set_meta.bind(1, schema::kSqliteMetaSchema).bind(2, std::to_string(schema::kSchemaVersion)).run();
   set_meta.bind(1, schema::kMetaShards).bind(2, std::to_string(shard_count_)).run();
+  TextCodec codec = read_text_codec(sqlite_);
+  has_dictionary_ = codec.has_dictionary();
+  pool_.set_codec(std::move(codec));
 }
 
 IndexWriter::~IndexWriter() {
@@ -161,19 +174,19 @@ IndexWriter::~IndexWriter() {
   }
 }
 
-std::optional<std::string> IndexWriter::stored_hash(const std::string& key) {
+std::optional<IndexWriter::Stored> IndexWriter::stored(const std::string& key) {
   if (in_flight_.contains(key)) {
     // Put earlier in this run and maybe not in SQLite yet: wait for it (rare: a repeated key).
     pool_.drain();
     write_rows();
   }
-  find_hash_.bind(1, key);
-  std::optional<std::string> hash;
-  if (find_hash_.step()) {
-    hash = find_hash_.text(0);
+  find_stored_.bind(1, key);
+  std::optional<Stored> found;
+  if (find_stored_.step()) {
+    found = Stored{find_stored_.text(0), find_stored_.text(1)};
   }
-  find_hash_.reset();
-  return hash;
+  find_stored_.reset();
+  return found;
 }
 
 void IndexWriter::begin() {
@@ -191,6 +204,7 @@ SqliteDb& IndexWriter::sqlite_in_transaction() {
 void IndexWriter::put(Article a) {
   ++written_;
   in_flight_.insert(a.key);
+  keep_sample(a);
   pool_.put(std::move(a));
   write_rows();
 }
@@ -204,7 +218,6 @@ void IndexWriter::remove(const std::string& key) {
   }
   pool_.remove(key);
   begin();
-  delete_names_.bind(1, key).run();
   delete_article_.bind(1, key).run();
 }
 
@@ -230,18 +243,53 @@ void IndexWriter::write_rows() {
     put_article_.bind(12, now).bind_blob(13, w.stored_body);
     bind_optional(14, a.extra);
     put_article_.run();
-    delete_names_.bind(1, a.key).run();
     for (const FoundName& n : w.names) {
-      put_name_.bind(1, a.key).bind(2, n.key).bind(3, n.display).run();
+      put_name_.bind(1, n.key).bind(2, n.display).run();
     }
     in_flight_.erase(a.key);
   }
+}
+
+void IndexWriter::keep_sample(const Article& a) {
+  if (!has_dictionary_ && samples_.size() < kDictionarySamples &&
+      sample_bytes_ < kDictionarySampleBytes) {
+    samples_.push_back({a.key, a.hash, a.body});
+    sample_bytes_ += a.body.size();
+  }
+}
+
+// Trains the index's text dictionary once enough articles were written without one, then
+// compresses those articles again with it, in the transaction that commits them.
+void IndexWriter::train_dictionary_if_due() {
+  if (has_dictionary_ ||
+      (samples_.size() < kDictionarySamples && sample_bytes_ < kDictionarySampleBytes)) {
+    return;
+  }
+  has_dictionary_ = true;  // Whatever comes of it: a failed training is not retried in this run.
+  std::vector<std::string> texts;
+  for (Sample& sample : samples_) {
+    texts.push_back(sample.body);
+  }
+  std::string dictionary = train_text_dictionary(texts);
+  if (!dictionary.empty()) {
+    TextCodec codec(std::move(dictionary));
+    begin();
+    write_text_dictionary(sqlite_, codec);
+    for (const Sample& sample : samples_) {
+      put_body_.bind_blob(1, codec.compress(sample.body)).bind(2, sample.key).bind(3, sample.hash);
+      put_body_.run();
+    }
+    pool_.set_codec(std::move(codec));
+  }
+  samples_ = {};
+  sample_bytes_ = 0;
 }
 
 void IndexWriter::commit() {
   pool_.commit();
   write_rows();
   in_flight_.clear();
+  train_dictionary_if_due();
   if (in_transaction_) {
     sqlite_.exec("COMMIT");
     in_transaction_ = false;

@@ -1,10 +1,11 @@
 // Writes articles into an index directory: the Xapian shards and the SQLite metadata, kept in
-// step. Holds the single-writer lock for its lifetime (Xapian's own lock on shard 0, always
-// opened first). Analysis and Xapian writes run in a ShardPool; SQLite is written here.
-// Commit order: every Xapian shard first, then SQLite, so a crash in between leaves documents
-// that the next run replaces by their unique key (in the shard the key hashes to), never SQLite
-// rows without a document.
+// step. Holds the single-writer lock (writer_lock.h) for its lifetime. Analysis and Xapian writes
+// run in a ShardPool; SQLite is written here. Commit order: every Xapian shard first, then SQLite,
+// so a crash in between leaves documents that the next run replaces by their unique key (in the
+// shard the key hashes to), never SQLite rows without a document.
 #pragma once
+
+#include <xapian.h>
 
 #include <filesystem>
 #include <memory>
@@ -13,18 +14,12 @@
 #include <unordered_set>
 #include <vector>
 
-#include <xapian.h>
-
 #include "common/sqlite.h"
 #include "indexer/article.h"
 #include "indexer/shard_pool.h"
+#include "indexer/writer_lock.h"
 
 namespace vn {
-
-class IndexLockedError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 // The index was built by a version with another schema or analyser: it must be rebuilt.
 class IndexVersionError : public std::runtime_error {
@@ -41,8 +36,12 @@ class IndexWriter {
   explicit IndexWriter(const std::filesystem::path& dir, unsigned jobs = 0);
   ~IndexWriter();
 
-  // The stored content hash for `key`, if the article is in the index (or was put in this run).
-  std::optional<std::string> stored_hash(const std::string& key);
+  // What the index holds for `key`, if the article is in it (or was put in this run).
+  struct Stored {
+    std::string hash;  // Of the content.
+    std::string path;  // The input it was read from.
+  };
+  std::optional<Stored> stored(const std::string& key);
 
   // Adds or replaces the article with `article.key`; analysed and written by a worker thread.
   void put(Article article);
@@ -70,26 +69,41 @@ class IndexWriter {
   bool compact_if_worthwhile();
 
  private:
-  IndexWriter(const std::filesystem::path& dir, unsigned jobs,
-              std::vector<Xapian::WritableDatabase> shards);
   void begin();
   void write_rows();
+  void keep_sample(const Article& article);
+  void train_dictionary_if_due();
 
   static constexpr std::int64_t kCompactEvery = 10;  // Compact when written >= articles / 10.
+  // A dictionary is trained from the first 1,000 articles or 4 MB of text, whichever comes
+  // first: 300 articles already give 98% of its gain.
+  static constexpr std::size_t kDictionarySamples = 1000;
+  static constexpr std::size_t kDictionarySampleBytes = 4 << 20;
 
+  WriterLock lock_;  // First: taken before anything of the index is opened or changed.
   std::filesystem::path dir_;
+  ShardPool pool_;
   unsigned shard_count_;
   SqliteDb sqlite_;
-  ShardPool pool_;
-  Statement find_hash_;
+  Statement find_stored_;
   Statement put_article_;
-  Statement delete_names_;
   Statement put_name_;
   Statement delete_article_;
+  Statement put_body_;
   bool in_transaction_ = false;
   std::int64_t written_ = 0;  // Articles put or removed since the last compaction.
   // Keys of the articles queued but not yet in SQLite: a key repeated within a run waits for them.
   std::unordered_set<std::string> in_flight_;
+  // Until the index has a text dictionary: the articles written without one, to train it on and
+  // then to compress again with it.
+  struct Sample {
+    std::string key;
+    std::string hash;
+    std::string body;
+  };
+  std::vector<Sample> samples_;
+  std::size_t sample_bytes_ = 0;
+  bool has_dictionary_ = false;  // Or training failed in this run: no more samples.
 };
 
 }  // namespace vn

@@ -5,6 +5,7 @@
 
 #include "common/index_location.h"
 #include "common/terms.h"
+#include "common/utf8.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_check.h"
 #include "indexer/index_writer.h"
@@ -202,8 +203,9 @@ void IndexRun::index_archive_entry(const InputFile& input, ArchiveReader& archiv
     return;  // Not an article file, as in a folder.
   }
   const std::string where = display_name(input) + "/" + name;
-  const std::string key = input.key + "/" + name;
-  const std::string folder = std::filesystem::path(name).parent_path().filename().string();
+  const std::string key = input.key + "/" + escape_invalid_utf8(name);
+  const std::string folder =
+      escape_invalid_utf8(std::filesystem::path(name).parent_path().filename().string());
   const std::string category = folder.empty() ? input.category : folder;
   switch (*kind) {
     case InputKind::kText: {
@@ -287,8 +289,8 @@ void IndexRun::add(Article&& article) {
   if (options_.prune) {
     seen_.insert(article.key);
   }
-  const std::optional<std::string> stored = writer_.stored_hash(article.key);
-  if (stored == article.hash && record_.article_path(article.key) == article.path) {
+  const std::optional<IndexWriter::Stored> stored = writer_.stored(article.key);
+  if (stored && stored->hash == article.hash && stored->path == article.path) {
     ++summary_.unchanged;
     return;
   }

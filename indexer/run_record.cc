@@ -17,7 +17,6 @@ RunRecord::RunRecord(IndexWriter& writer)
       put_input_(db_.prepare("INSERT OR REPLACE INTO inputs (path, size, mtime_ns, articles) "
                              "VALUES (?1, ?2, ?3, ?4)")),
       delete_input_(db_.prepare("DELETE FROM inputs WHERE path = ?1")),
-      find_path_(db_.prepare("SELECT path FROM articles WHERE key = ?1")),
       count_(db_.prepare("SELECT count(*) FROM articles")),
       // A folder's files are the paths in [folder + "/", folder + "0"): '0' follows '/' in byte
       // order, and SQLite compares text bytewise here (BINARY).
@@ -53,16 +52,6 @@ std::int64_t RunRecord::article_rows() {
   const std::int64_t rows = count_.step() ? count_.integer(0) : 0;
   count_.reset();
   return rows;
-}
-
-std::optional<std::string> RunRecord::article_path(const std::string& key) {
-  find_path_.bind(1, key);
-  std::optional<std::string> path;
-  if (find_path_.step()) {
-    path = find_path_.text(0);
-  }
-  find_path_.reset();
-  return path;
 }
 
 std::vector<std::pair<std::string, std::string>> RunRecord::articles_from(const std::string& source,

@@ -29,8 +29,6 @@ class RunRecord {
   void forget_input(const std::string& source);
 
   std::int64_t article_rows();
-  // The input an article was last read from.
-  std::optional<std::string> article_path(const std::string& key);
   // Keys and paths of the articles read from `source`, or from under it when it is a folder.
   std::vector<std::pair<std::string, std::string>> articles_from(const std::string& source,
                                                                  bool folder);
@@ -52,7 +50,6 @@ class RunRecord {
   Statement find_input_;
   Statement put_input_;
   Statement delete_input_;
-  Statement find_path_;
   Statement count_;
   Statement under_;
   Statement exactly_;

@@ -4,7 +4,6 @@
 #include <cstdlib>
 #include <utility>
 
-#include "common/compressed_text.h"
 #include "common/schema.h"
 
 namespace vn {
@@ -30,12 +29,26 @@ ShardPool::ShardPool(std::vector<Xapian::WritableDatabase> shards, unsigned jobs
     generation_ =
         std::max<std::uint64_t>(generation_, std::strtoull(generation.c_str(), nullptr, 10));
   }
-  for (auto& w : workers_) {
-    w->thread = std::thread([this, worker = w.get()] { work(*worker); });
+  // A run killed between two shards' commits left them at different generations, and readers
+  // wait for them to agree: the first commit of this run stamps them all again.
+  changed_ = std::any_of(shards_.begin(), shards_.end(), [&](const Xapian::WritableDatabase& db) {
+    return std::strtoull(db.get_metadata(std::string(schema::kMetaGeneration)).c_str(), nullptr,
+                         10) != generation_;
+  });
+  in_transaction_.assign(n, 0);
+  try {
+    for (auto& w : workers_) {
+      w->thread = std::thread([this, worker = w.get()] { work(*worker); });
+    }
+  } catch (...) {
+    stop_workers();
+    throw;
   }
 }
 
-ShardPool::~ShardPool() {
+ShardPool::~ShardPool() { stop_workers(); }
+
+void ShardPool::stop_workers() {
   for (auto& w : workers_) {
     {
       std::lock_guard lock(w->mutex);
@@ -44,7 +57,9 @@ ShardPool::~ShardPool() {
     w->changed.notify_all();
   }
   for (auto& w : workers_) {
-    w->thread.join();
+    if (w->thread.joinable()) {
+      w->thread.join();
+    }
   }
 }
 
@@ -86,6 +101,11 @@ void ShardPool::commit() {
   }
 }
 
+void ShardPool::set_codec(TextCodec codec) {
+  drain();
+  codec_ = std::make_shared<const TextCodec>(std::move(codec));
+}
+
 void ShardPool::drain() {
   {
     std::unique_lock lock(done_mutex_);
@@ -125,9 +145,8 @@ void ShardPool::queue(Worker& worker, Task task) {
   }
   {
     std::unique_lock lock(worker.mutex);
-    worker.changed.wait(lock, [&] {
-      return worker.tasks.size() < kMaxQueued || task.kind == Task::Kind::kCommit;
-    });
+    worker.changed.wait(
+        lock, [&] { return worker.tasks.size() < kMaxQueued || task.kind == Task::Kind::kCommit; });
     worker.tasks.push_back(std::move(task));
   }
   worker.changed.notify_all();
@@ -176,28 +195,43 @@ void ShardPool::handle(Worker& worker, Task& task) {
     case Task::Kind::kPut: {
       BuiltDocument built = worker.builder.build(task.article);
       const unsigned shard = shard_of(task.article.key, n);
+      begin_transaction(shard);
       const Xapian::docid docid = shards_[shard].replace_document(
           std::string(schema::kKey) + task.article.key, built.document);
-      std::string stored_body = compress_text(task.article.body);
+      std::string stored_body = codec_->compress(task.article.body);
       WrittenArticle written{std::move(task.article), combined_docid(docid, shard, n),
                              std::move(built.names), std::move(stored_body)};
       std::lock_guard lock(done_mutex_);
       written_.push_back(std::move(written));
       return;
     }
-    case Task::Kind::kRemove:
-      shards_[shard_of(task.article.key, n)].delete_document(std::string(schema::kKey) +
-                                                            task.article.key);
+    case Task::Kind::kRemove: {
+      const unsigned shard = shard_of(task.article.key, n);
+      begin_transaction(shard);
+      shards_[shard].delete_document(std::string(schema::kKey) + task.article.key);
       return;
+    }
     case Task::Kind::kCommit:
       for (unsigned s : worker.shards) {
         if (stamp_) {
           shards_[s].set_metadata(std::string(schema::kMetaGeneration),
                                   std::to_string(generation_));
         }
-        shards_[s].commit();
+        if (in_transaction_[s] != 0) {
+          shards_[s].commit_transaction();
+          in_transaction_[s] = 0;
+        } else {
+          shards_[s].commit();
+        }
       }
       return;
+  }
+}
+
+void ShardPool::begin_transaction(unsigned shard) {
+  if (in_transaction_[shard] == 0) {
+    shards_[shard].begin_transaction(/*flushed=*/true);
+    in_transaction_[shard] = 1;
   }
 }
 

@@ -1,9 +1,12 @@
 // Writes articles into the Xapian shards of one index from worker threads: each worker analyses
 // its articles (its own DocumentBuilder) and alone owns the WritableDatabases of its shards, so
 // analysis and Xapian's inverter (the bottleneck) run on every core. An article's shard is fixed
-// by a hash of its key (shard_of), so re-indexing replaces it in the shard that holds it. The pool itself is
-// driven by one thread (IndexWriter); a worker's error is rethrown there by the next call.
+// by a hash of its key (shard_of), so re-indexing replaces it in the shard that holds it. The pool
+// itself is driven by one thread (IndexWriter); a worker's error is rethrown there by the next
+// call.
 #pragma once
+
+#include <xapian.h>
 
 #include <condition_variable>
 #include <cstdint>
@@ -17,8 +20,7 @@
 #include <thread>
 #include <vector>
 
-#include <xapian.h>
-
+#include "common/compressed_text.h"
 #include "common/index_location.h"
 #include "indexer/article.h"
 #include "indexer/document_builder.h"
@@ -37,7 +39,9 @@ class ShardPool {
  public:
   // Takes the shards (index = shard number) and writes them from min(jobs, shards) threads.
   ShardPool(std::vector<Xapian::WritableDatabase> shards, unsigned jobs);
-  // Stops the workers; what was not committed is left to Xapian (which commits on close).
+  // Stops the workers. What was not committed is discarded: the changes between two commits form
+  // a Xapian transaction, so a run that fails half-way leaves each shard as its last commit left
+  // it, in step with SQLite.
   ~ShardPool();
   ShardPool(const ShardPool&) = delete;
   ShardPool& operator=(const ShardPool&) = delete;
@@ -50,11 +54,15 @@ class ShardPool {
   std::vector<WrittenArticle> take_written();
   // Waits until everything queued is written.
   void drain();
+  // Waits until everything queued is written, then compresses the texts of the articles put next
+  // with `codec` (without a dictionary until the first call).
+  void set_codec(TextCodec codec);
   // Waits until everything queued is written, then commits every shard.
   void commit();
   // Compacts shard i into targets[i], every shard at once; call after commit(). The shards stay
   // open on their old directories.
   void compact_into(const std::vector<std::filesystem::path>& targets);
+  unsigned shard_count() const { return static_cast<unsigned>(shards_.size()); }
   // Documents in all shards as of the last commit().
   Xapian::doccount doccount() const { return doccount_; }
 
@@ -73,12 +81,18 @@ class ShardPool {
     DocumentBuilder builder;
   };
 
+  void stop_workers();
+  void begin_transaction(unsigned shard);
   void queue(Worker& worker, Task task);
   void work(Worker& worker);
   void handle(Worker& worker, Task& task);
   void rethrow_error();
 
   std::vector<Xapian::WritableDatabase> shards_;
+  // Read by the workers; replaced only while they are idle (set_codec drains first).
+  std::shared_ptr<const TextCodec> codec_ = std::make_shared<const TextCodec>();
+  // Per shard, 1 while it has a transaction open; only that shard's worker touches its byte.
+  std::vector<std::uint8_t> in_transaction_;
   std::vector<std::unique_ptr<Worker>> workers_;
   std::mutex done_mutex_;  // Guards the members below.
   std::condition_variable done_changed_;
@@ -88,8 +102,9 @@ class ShardPool {
   Xapian::doccount doccount_ = 0;
   // Written to every shard by each commit (schema::kMetaGeneration); continues the highest found.
   std::uint64_t generation_ = 0;
-  bool changed_ = false;  // Something was put or removed since the last commit.
-  bool stamp_ = false;    // This commit raises the generation (only a commit with changes does).
+  // Something was put or removed since the last commit (or the shards' generations disagreed).
+  bool changed_ = false;
+  bool stamp_ = false;  // This commit raises the generation (only a commit with changes does).
 };
 
 }  // namespace vn

@@ -7,11 +7,18 @@
 
 namespace vn {
 
-std::string word_term(std::span<const Syllable> syllables) {
+namespace {
+
+// Accented forms of one compound typed without accents: a handful at most (mặt_trận, mất_trần…).
+constexpr Xapian::termcount kMaxWordForms = 16;
+
+}  // namespace
+
+WordTerms word_terms(std::span<const Syllable> syllables) {
   if (syllables.size() == 1) {
     const Syllable& s = syllables.front();
-    return s.accented() ? exact_term(schema::kExact, s.folded, s.key)
-                        : term(schema::kFolded, s.folded);
+    return {s.accented() ? exact_term(schema::kExact, s.folded, s.key)
+                         : term(schema::kFolded, s.folded)};
   }
   const bool accented = std::ranges::any_of(syllables, &Syllable::accented);
   std::string folded;
@@ -22,11 +29,28 @@ std::string word_term(std::span<const Syllable> syllables) {
     key += key.empty() ? "" : "_";
     key += s.key;
   }
-  return accented ? exact_term(schema::kWord, folded, key) : term(schema::kFoldedWord, folded);
+  if (accented) {
+    return {exact_term(schema::kWord, folded, key)};
+  }
+  return {exact_term(schema::kWord, folded, ""), true};
+}
+
+Xapian::Query word_query(const WordTerms& word) {
+  return word.all_forms ? Xapian::Query(Xapian::Query::OP_WILDCARD, word.text, kMaxWordForms,
+                                        Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT)
+                        : Xapian::Query(word.text);
 }
 
 std::uint64_t IndexLexicon::frequency(std::span<const Syllable> syllables) const {
-  return db_.get_collection_freq(word_term(syllables));
+  const WordTerms word = word_terms(syllables);
+  if (!word.all_forms) {
+    return db_.get_collection_freq(word.text);
+  }
+  std::uint64_t sum = 0;
+  for (auto it = db_.allterms_begin(word.text); it != db_.allterms_end(word.text); ++it) {
+    sum += db_.get_collection_freq(*it);
+  }
+  return sum;
 }
 
 std::uint64_t IndexLexicon::total() const {

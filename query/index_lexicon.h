@@ -3,19 +3,28 @@
 // accentless ones folded).
 #pragma once
 
+#include <xapian.h>
+
 #include <span>
 #include <string>
-
-#include <xapian.h>
 
 #include "common/segmenter.h"
 
 namespace vn {
 
-// The term that stands for a word typed as `syllables`: one syllable → its exact or folded
+// The terms that stand for a word typed as `syllables`: one syllable → its exact or folded
 // syllable term; several → the exact compound term when any syllable was typed with accents (the
-// word is then exact throughout, as the query matches it), else the folded compound term.
-std::string word_term(std::span<const Syllable> syllables);
+// word is then exact throughout, as the query matches it), else every accented form of the
+// compound: the exact compound terms that start with `text` ("XWmat_tran "), since the index
+// keeps no folded compound layer (the exact one, keyed folded first, holds the same words).
+struct WordTerms {
+  std::string text;
+  bool all_forms = false;  // `text` is a prefix: the terms are those that start with it.
+};
+WordTerms word_terms(std::span<const Syllable> syllables);
+
+// The query for `word`: its term, or the OR of every form it stands for.
+Xapian::Query word_query(const WordTerms& word);
 
 class IndexLexicon : public Lexicon {
  public:

@@ -5,12 +5,26 @@
 #include "common/compressed_text.h"
 #include "common/index_location.h"
 #include "common/schema.h"
+#include "common/text_dictionary.h"
 
 namespace vn {
 namespace {
 
-std::string rebuild_hint(const std::filesystem::path& dir) {
-  return "rm -rf " + dir.string() + " && vnindex --index " + dir.string() + " ARTICLES...";
+// Refuses an index another version wrote, before anything of it is read: its tables and terms
+// may not be what this vnsearch expects.
+void check_versions(const Xapian::Database& db, const std::filesystem::path& dir) {
+  const std::string analyzer = db.get_metadata(std::string(schema::kMetaAnalyzerVersion));
+  const std::string schema_version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+  if (analyzer != std::to_string(schema::kAnalyzerVersion) ||
+      schema_version != std::to_string(schema::kSchemaVersion)) {
+    throw IndexUnavailable("index " + dir.string() + " was built by another version (analyser " +
+                           (analyzer.empty() ? "?" : analyzer) + ", schema " +
+                           (schema_version.empty() ? "?" : schema_version) +
+                           "; this vnsearch reads analyser " +
+                           std::to_string(schema::kAnalyzerVersion) + ", schema " +
+                           std::to_string(schema::kSchemaVersion) +
+                           "); rebuild it with: " + rebuild_command(dir));
+  }
 }
 
 Xapian::Database open_xapian(const std::filesystem::path& dir) {
@@ -20,10 +34,12 @@ Xapian::Database open_xapian(const std::filesystem::path& dir) {
                            dir.string() + " ARTICLES...");
   }
   try {
-    return open_xapian_for_reading(dir);
+    Xapian::Database db = open_xapian_for_reading(dir);
+    check_versions(db, dir);
+    return db;
   } catch (const Xapian::Error& e) {
     throw IndexUnavailable("cannot open index " + dir.string() + ": " + e.get_description() +
-                           "; rebuild it with: " + rebuild_hint(dir));
+                           "; rebuild it with: " + rebuild_command(dir));
   }
 }
 
@@ -38,24 +54,8 @@ Searcher::Searcher(const std::filesystem::path& dir)
                            "WHERE docid = ?1")),
       row_by_key_(sqlite_.prepare("SELECT key, title, category, source, url, date, body FROM "
                                   "articles WHERE key = ?1")),
-      name_display_(sqlite_.prepare("SELECT display FROM article_names WHERE name = ?1 LIMIT 1")) {
-  check_versions(dir);
-}
-
-void Searcher::check_versions(const std::filesystem::path& dir) const {
-  const std::string analyzer = xapian_.get_metadata(std::string(schema::kMetaAnalyzerVersion));
-  const std::string schema_version =
-      xapian_.get_metadata(std::string(schema::kMetaSchemaVersion));
-  if (analyzer != std::to_string(schema::kAnalyzerVersion) ||
-      schema_version != std::to_string(schema::kSchemaVersion)) {
-    throw IndexUnavailable("index " + dir.string() + " was built by another version (analyser " +
-                           (analyzer.empty() ? "?" : analyzer) + ", schema " +
-                           (schema_version.empty() ? "?" : schema_version) + "; this vnsearch "
-                           "reads analyser " + std::to_string(schema::kAnalyzerVersion) +
-                           ", schema " + std::to_string(schema::kSchemaVersion) +
-                           "); rebuild it with: " + rebuild_hint(dir));
-  }
-}
+      name_display_(sqlite_.prepare("SELECT display FROM names WHERE name = ?1")),
+      codec_(read_text_codec(sqlite_)) {}
 
 SearchResult Searcher::search(const ParsedQuery& query, const SearchOptions& options) {
   // Xapian keeps two revisions: a writer committing twice while this reads discards the one being
@@ -91,10 +91,10 @@ SearchResult Searcher::search_once(const ParsedQuery& query, const SearchOptions
     enquire.add_matchspy(&spy);
   }
   const ExactRunDecider exact(xapian_, query.exact_runs);
-  const Xapian::MSet mset = enquire.get_mset(
-      static_cast<Xapian::doccount>(options.offset), static_cast<Xapian::doccount>(options.limit),
-      options.facets ? options.facet_sample : 0, nullptr,
-      query.exact_runs.empty() ? nullptr : &exact);
+  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                             static_cast<Xapian::doccount>(options.limit),
+                                             options.facets ? options.facet_sample : 0, nullptr,
+                                             query.exact_runs.empty() ? nullptr : &exact);
   SearchResult result;
   result.estimated_total = mset.get_matches_estimated();
   if (options.facets) {
@@ -129,7 +129,7 @@ void Searcher::read_row(Hit& hit, Statement& st) const {
   hit.url = st.text(4);
   hit.date = st.text(5);
   try {
-    hit.body = decompress_text(st.blob(6));
+    hit.body = codec_.decompress(st.blob(6));
   } catch (const CompressedTextError&) {
     hit.body.clear();  // A damaged row costs its snippet, not the search.
   }
@@ -172,8 +172,11 @@ IndexStats Searcher::stats() {
   s.schema_version = xapian_.get_metadata(std::string(schema::kMetaSchemaVersion));
   Statement count = sqlite_.prepare("SELECT count(*) FROM articles");
   s.rows = count.step() ? count.integer(0) : 0;
-  Statement names = sqlite_.prepare("SELECT count(DISTINCT name) FROM article_names");
-  s.names = names.step() ? names.integer(0) : 0;
+  const std::string name_prefix(schema::kName);
+  for (auto it = xapian_.allterms_begin(name_prefix); it != xapian_.allterms_end(name_prefix);
+       ++it) {
+    ++s.names;
+  }
   Statement last = sqlite_.prepare("SELECT value FROM meta WHERE key = 'last_run'");
   s.last_run = last.step() ? last.text(0) : "";
   std::error_code ec;

@@ -11,6 +11,7 @@
 
 #include <xapian.h>
 
+#include "common/compressed_text.h"
 #include "common/sqlite.h"
 #include "query/facets.h"
 #include "query/index_lexicon.h"
@@ -91,7 +92,6 @@ class Searcher {
   FacetCounts top_names(std::size_t limit);
 
  private:
-  void check_versions(const std::filesystem::path& dir) const;
   void read_row(Hit& hit, Statement& statement) const;
   SearchResult search_once(const ParsedQuery& query, const SearchOptions& options);
 
@@ -102,6 +102,7 @@ class Searcher {
   Statement row_;
   Statement row_by_key_;
   Statement name_display_;
+  TextCodec codec_;
 };
 
 }  // namespace vn

@@ -187,7 +187,7 @@ Xapian::Query TextQueryBuilder::adjacent_query(std::span<const Group> groups, Te
       }
     }
     if (const auto syllables = syllables_of(g); syllables.size() > 1) {
-      words.emplace_back(word_term(syllables));
+      words.push_back(word_query(word_terms(syllables)));
     }
   }
   Xapian::Query q = positional.size() == 1
@@ -219,7 +219,7 @@ Xapian::Query TextQueryBuilder::prefix_query(const Group& last, TextLayer layer)
       single_syllable_word(analysis_.tokens[last.first - 1])) {
     const Syllable& before = analysis_.syllables[analysis_.tokens[last.first - 1].first_syllable];
     q = Xapian::Query(Xapian::Query::OP_OR, q,
-                      wildcard(term(schema::kFoldedWord, before.folded + "_" + typed.folded)));
+                      wildcard(term(schema::kWord, before.folded + "_" + typed.folded)));
   }
   return q;
 }

@@ -1,7 +1,7 @@
 // Measures the candidate index layouts for accentless matching (issue 3; README "Why this layout
 // (measured)"). Each candidate gets its own short term-emission loop, mirroring DocumentBuilder's
 // body layer (no title layer: the whole line is the body); the layers that do not depend on the
-// choice (XW, XV compounds, XC name syllables, XN names, Q key) are the same in all three.
+// choice (XW compounds, XC name syllables, XN names, Q key) are the same in all three.
 //
 //   A  folded syllables positional (no prefix), exact syllables XE plain terms.
 //      Accented phrase = PHRASE(folded) FILTER AND(XE of the accented syllables).
@@ -115,7 +115,6 @@ void add_text(Xapian::Document& doc, const vn::Analysis& a, Layout layout) {
       put(doc, schema::kExact, t.key, e.exact_positional, pos);
     } else if (syllables.size() > 1) {
       put(doc, schema::kWord, t.key, false, pos);
-      put(doc, schema::kFoldedWord, t.folded, false, pos);
     }
     for (const vn::Syllable& s : syllables) {
       if (t.kind == vn::TokenKind::kWord || syllables.size() > 1) {

@@ -5,13 +5,14 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <grp.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
 #include <atomic>
-#include <cstdlib>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -25,6 +26,9 @@ extern char** environ;
 
 namespace vn::e2e {
 namespace {
+
+// The user and group nobody: what permission tests run as when the tests run as root.
+constexpr uid_t kUnprivileged = 65534;
 
 void pipe_or_throw(int fds[2]) {
   if (pipe2(fds, O_CLOEXEC) != 0) {
@@ -134,6 +138,11 @@ Spawned::Spawned(const std::string& program, const std::vector<std::string>& arg
                          static_cast<rlim_t>(limits.file_size)};
       setrlimit(RLIMIT_FSIZE, &limit);
     }
+    if (limits.unprivileged && geteuid() == 0 &&
+        (setgroups(0, nullptr) != 0 || setgid(kUnprivileged) != 0 ||
+         setuid(kUnprivileged) != 0)) {
+      _exit(126);
+    }
     dup2(in[0], 0);
     dup2(out, 1);
     dup2(err, 2);
@@ -225,7 +234,31 @@ RunResult run_limited(const std::string& program, const std::vector<std::string>
 std::string vnindex_bin() { return VNINDEX_BIN; }
 std::string vnsearch_bin() { return VNSEARCH_BIN; }
 std::filesystem::path shared_corpus() { return SHARED_CORPUS_DIR; }
-bool running_as_root() { return geteuid() == 0; }
+std::string permissions_unenforceable(const std::filesystem::path& dir) {
+  if (geteuid() != 0) {
+    return {};
+  }
+  for (std::filesystem::path p = std::filesystem::absolute(dir).parent_path();;
+       p = p.parent_path()) {
+    struct stat st{};
+    if (stat(p.c_str(), &st) != 0 || (st.st_mode & S_IXOTH) == 0) {
+      return "running as root, and the unprivileged user cannot enter " + p.string();
+    }
+    if (p == p.root_path()) {
+      return {};
+    }
+  }
+}
+
+void give_to_unprivileged(const std::filesystem::path& dir) {
+  if (geteuid() != 0) {
+    return;
+  }
+  REQUIRE(lchown(dir.c_str(), kUnprivileged, kUnprivileged) == 0);
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    REQUIRE(lchown(entry.path().c_str(), kUnprivileged, kUnprivileged) == 0);
+  }
+}
 
 RunResult vnindex(const std::vector<std::string>& args) { return run(VNINDEX_BIN, args); }
 RunResult vnsearch(const std::vector<std::string>& args) { return run(VNSEARCH_BIN, args); }
@@ -239,17 +272,33 @@ std::filesystem::path work_dir(const std::string& name) {
 
 std::filesystem::path sample_corpus() { return SAMPLE_CORPUS_DIR; }
 
-const std::filesystem::path& sample_index() {
-  static const std::filesystem::path index = [] {
-    // One directory per process: CTest runs test cases as separate processes in parallel.
-    const std::filesystem::path dir =
-        work_dir("sample-index-" + std::to_string(getpid())) / "index";
-    const RunResult r = vnindex({"--quiet", "--index", dir.string(), sample_corpus().string()});
+namespace {
+
+// The sample index of this process, removed when the process ends (one per test case under
+// CTest; thousands of runs would otherwise fill the disk).
+struct SampleIndex {
+  // One directory per process: CTest runs test cases as separate processes in parallel.
+  std::filesystem::path dir = work_dir("sample-index-" + std::to_string(getpid()));
+  SampleIndex() {
+    const RunResult r = vnindex({"--quiet", "--index", index().string(), sample_corpus().string()});
     if (r.exit_code != 0) {
       throw std::runtime_error("indexing the sample corpus failed: " + r.err);
     }
-    return dir;
-  }();
+  }
+  ~SampleIndex() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  }
+  SampleIndex(const SampleIndex&) = delete;
+  SampleIndex& operator=(const SampleIndex&) = delete;
+  std::filesystem::path index() const { return dir / "index"; }
+};
+
+}  // namespace
+
+const std::filesystem::path& sample_index() {
+  static const SampleIndex sample;
+  static const std::filesystem::path index = sample.index();
   return index;
 }
 

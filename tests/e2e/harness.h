@@ -28,6 +28,8 @@ class Spawned {
  public:
   struct Limits {
     long long file_size = -1;  // RLIMIT_FSIZE in bytes; -1 for none.
+    // Run as the unprivileged user (see permissions_apply) when the tests run as root.
+    bool unprivileged = false;
   };
   Spawned(const std::string& program, const std::vector<std::string>& args, Limits limits);
   Spawned(const std::string& program, const std::vector<std::string>& args)
@@ -80,8 +82,13 @@ std::string vnsearch_bin();
 // The shared corpus beside the repository (may be absent: tests then skip with a message).
 std::filesystem::path shared_corpus();
 
-// True when the tests run as root, for whom file permissions do not block reading or writing.
-bool running_as_root();
+// File permissions block nothing for root, and CI runs the tests as root. A test of what a
+// permission blocks therefore runs the program with Limits::unprivileged, which as root means as
+// the user nobody (uid and gid 65534), on files given to that user by give_to_unprivileged().
+// Returns why that cannot work here (a folder above `dir` that others cannot enter), or "".
+std::string permissions_unenforceable(const std::filesystem::path& dir);
+// As root: makes the unprivileged user own `dir` and everything under it. Otherwise nothing.
+void give_to_unprivileged(const std::filesystem::path& dir);
 
 // Key -> Xapian docid of every article row in the index's SQLite file (read only).
 std::map<std::string, std::int64_t> indexed_docids(const std::filesystem::path& index);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/index_location.h"
+#include "common/sqlite.h"
 #include "tests/e2e/harness.h"
 
 using vn::e2e::RunResult;
@@ -124,4 +125,31 @@ TEST_CASE("A key repeated within one run under shards is one article with the la
   CHECK(match_set(idx, "lúa").empty());
   CHECK(match_set(idx, "muối").size() == 10);
   CHECK(stats(idx)["rows"] == 10);
+}
+
+TEST_CASE("Texts stored before and after the index trains its text dictionary read back") {
+  const fs::path dir = vn::e2e::work_dir("text_dictionary");
+  const std::string idx = (dir / "idx").string();
+  const fs::path dump_file = dir / "dump.jsonl";
+  // 1,500 articles: the first 1,000 train the dictionary at a commit, and are stored again with
+  // it; the rest are compressed with it as they come.
+  vn::e2e::write_file(dump_file, dump(1500, "lúa"));
+  const RunResult r =
+      vn::e2e::vnindex({"--index", idx, "--commit-every", "700", dump_file.string()});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  {
+    vn::SqliteDb db((fs::path(idx) / "articles.db").string(), vn::SqliteDb::Mode::kReadOnly);
+    vn::Statement rows = db.prepare("SELECT count(*) FROM text_dictionary");
+    REQUIRE(rows.step());
+    CHECK(rows.integer(0) == 1);
+  }
+  for (const std::string key : {"a0", "a999", "a1000", "a1499"}) {
+    CAPTURE(key);
+    const RunResult shown = vn::e2e::vnsearch({"show", "--index", idx, "--json", key});
+    REQUIRE_MESSAGE(shown.exit_code == 0, shown.err);
+    const std::string number = key.substr(1);
+    CHECK(nlohmann::json::parse(shown.out)["text"] ==
+          "Giá lúa hôm nay tăng mạnh ở chợ số " + number + ".");
+  }
+  CHECK(match_set(idx, "lúa").size() == 1000);  // Up to the limit: every text was indexed.
 }

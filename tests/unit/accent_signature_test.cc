@@ -1,9 +1,12 @@
 // The accent signature: what the indexer stores per position and the query checks.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
 #include <vector>
 
 #include "common/accent_signature.h"
+#include "common/letter.h"
 
 TEST_CASE("An accent signature finds keys at consecutive positions") {
   vn::AccentSignature sig;
@@ -17,7 +20,7 @@ TEST_CASE("An accent signature finds keys at consecutive positions") {
   CHECK_FALSE(vn::accents_match_at(sig.bytes(), 1, partner));
   CHECK(vn::accent_code_at(sig.bytes(), 3) == 0);
   CHECK(vn::accent_code_at(sig.bytes(), 1000) == 0);  // Past the end: nothing, never a crash.
-  CHECK(sig.bytes().size() == 12);
+  CHECK(sig.bytes().size() == 6);  // One byte a position.
 }
 
 TEST_CASE("Accent codes tell apart the forms of one folded syllable") {
@@ -33,4 +36,36 @@ TEST_CASE("Accent codes tell apart the forms of one folded syllable") {
       }
     }
   }
+}
+
+TEST_CASE("Accent codes are exact for every spelling of a syllable with three markable letters") {
+  // d/đ × u/ư × o/ô/ơ × six tones on the o: 72 keys of the folded "duong", 72 different codes.
+  std::vector<vn::AccentCode> codes;
+  for (vn::Mark d : {vn::Mark::kNone, vn::Mark::kStroke}) {
+    for (vn::Mark u : {vn::Mark::kNone, vn::Mark::kHorn}) {
+      for (vn::Mark o : {vn::Mark::kNone, vn::Mark::kCircumflex, vn::Mark::kHorn}) {
+        for (int tone = 0; tone < 6; ++tone) {
+          std::string key;
+          vn::append_utf8(key, vn::compose(U'd', d, vn::Tone::kLevel));
+          vn::append_utf8(key, vn::compose(U'u', u, vn::Tone::kLevel));
+          vn::append_utf8(key, vn::compose(U'o', o, static_cast<vn::Tone>(tone)));
+          key += "ng";
+          CAPTURE(key);
+          const vn::AccentCode code = vn::accent_code(key);
+          CHECK(code != 0);
+          CHECK(std::find(codes.begin(), codes.end(), code) == codes.end());
+          codes.push_back(code);
+        }
+      }
+    }
+  }
+  CHECK(codes.size() == 72);
+}
+
+TEST_CASE("Words without marks share one code and foreign marks are told apart") {
+  CHECK(vn::accent_code("ban") == vn::accent_code("tp.hcm"));
+  CHECK(vn::accent_code("2006") == vn::accent_code("ban"));
+  CHECK(vn::accent_code("café") != vn::accent_code("cafe"));  // Hashed: told apart here.
+  CHECK(vn::accent_code("über") != vn::accent_code("uber"));
+  CHECK(vn::accent_code("nguyễn") != vn::accent_code("nguyên"));
 }

@@ -28,3 +28,11 @@ TEST_CASE("UTF-8 decoding accepts valid text and replaces each invalid sequence 
     CHECK(text == row.repaired);
   }
 }
+
+TEST_CASE("Invalid UTF-8 in names is escaped byte by byte and valid text is kept") {
+  CHECK(vn::escape_invalid_utf8("Gi\xe1 l\xfa\x61.txt") == "Gi%E1 l%FAa.txt");
+  CHECK(vn::escape_invalid_utf8("\xff\xfe.txt") == "%FF%FE.txt");
+  CHECK(vn::escape_invalid_utf8("thời-sự/bão.txt") == "thời-sự/bão.txt");
+  CHECK(vn::escape_invalid_utf8("a\xe1\xba") == "a%E1%BA");  // A truncated 3-byte sequence.
+  CHECK(vn::escape_invalid_utf8("").empty());
+}
