@@ -14,12 +14,17 @@
 
 namespace vn {
 
+// Position by position from the run's first: the positional term that must stand there (in the
+// run's layer; "" for the empty position a punctuation mark leaves) and the accent code of its
+// canonical key (0 there). The codes tell accents apart only among forms of one folded syllable,
+// so the terms must be checked too.
 struct ExactRun {
-  std::string position_term;  // The positional term of the run's first item, in its layer.
-  std::vector<AccentCode> codes;  // The canonical keys, position by position.
+  std::vector<std::string> terms;
+  std::vector<AccentCode> codes;
 };
 
-// Accepts a document when every run stands at some position of its first term.
+// Accepts a document when every run stands at some position: its terms at consecutive positions
+// and their accent codes in the signature there.
 class ExactRunDecider : public Xapian::MatchDecider {
  public:
   // `db` is the database searched (all shards of the index).

@@ -158,11 +158,9 @@ Xapian::Query TextQueryBuilder::adjacent_query(std::span<const Group> groups, Te
   ExactRun run;
   auto add_item = [&](const std::string& folded, const std::string& key) {
     positional.emplace_back(term(layer_prefix, folded));
-    if (run.position_term.empty()) {
-      run.position_term = term(layer_prefix, folded);
-    }
     if (accented) {
       exact.emplace_back(exact_term(schema::kExact, folded, key));
+      run.terms.push_back(term(layer_prefix, folded));
       run.codes.push_back(accent_code(key));
     }
   };
@@ -174,6 +172,7 @@ Xapian::Query TextQueryBuilder::adjacent_query(std::span<const Group> groups, Te
         ++gaps;
         if (accented) {
           run.codes.push_back(0);  // An empty position in the signature.
+          run.terms.emplace_back();
         }
       }
       // A number or symbol stands whole at one position; one of several parts (TP.HCM,

@@ -37,13 +37,9 @@ fs::path small_index(const std::string& name) {
   return dir;
 }
 
-nlohmann::json stats(const fs::path& idx) {
-  const RunResult r = vn::e2e::vnsearch({"stats", "--index", idx.string(), "--json"});
-  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-  return nlohmann::json::parse(r.out);
+long long article_count(const fs::path& idx) {
+  return vn::e2e::index_stats(idx)["articles"].get<long long>();
 }
-
-long long article_count(const fs::path& idx) { return stats(idx)["articles"].get<long long>(); }
 
 // Every shard's Xapian database, to damage or relabel.
 std::vector<fs::path> shards(const fs::path& idx) {
@@ -100,7 +96,7 @@ TEST_CASE("A full disk stops vnindex with a message and keeps the committed inde
   // SQLite commits a batch only after every shard did, and a shard discards a batch it could not
   // commit. A shard that committed the failed batch before another shard failed is ahead by at
   // most that batch, which --check reports and the next run repairs.
-  const nlohmann::json after = stats(idx);
+  const nlohmann::json after = vn::e2e::index_stats(idx);
   const long long rows = after["rows"].get<long long>();
   const long long documents = after["articles"].get<long long>();
   CHECK(rows >= 300);

@@ -348,6 +348,24 @@ bool slow_tier() {
   return slow != nullptr && std::string(slow) == "1";
 }
 
+nlohmann::json json_output(const RunResult& r) {
+  REQUIRE_MESSAGE(!r.out.empty(), r.err);
+  return nlohmann::json::parse(r.out);
+}
+
+nlohmann::json sample_json(std::vector<std::string> args) {
+  args.insert(args.begin() + 1, {"--index", sample_index().string(), "--json"});
+  const RunResult r = vnsearch(args);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  return nlohmann::json::parse(r.out);
+}
+
+nlohmann::json index_stats(const std::filesystem::path& index) {
+  const RunResult r = vnsearch({"stats", "--index", index.string(), "--json"});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  return nlohmann::json::parse(r.out);
+}
+
 std::vector<std::string> search_keys(const std::filesystem::path& index,
                                      const std::string& query) {
   const RunResult r = vnsearch({"search", "--index", index.string(), "--limit", "50", query});

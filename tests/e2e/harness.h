@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace vn::e2e {
 
 struct RunResult {
@@ -103,6 +105,16 @@ void write_file(const std::filesystem::path& path, const std::string& content);
 // The keys of the results of `vnsearch search --json`-less text output, in rank order: the lines
 // that follow a rank line ("1. title" then "   key · category").
 std::vector<std::string> result_keys(const std::string& search_output);
+
+// A program's --json output, parsed; fails the test (showing stderr) when there is none.
+nlohmann::json json_output(const RunResult& r);
+
+// `vnsearch COMMAND --index SAMPLE --json ARGS...` (args = {COMMAND, ARGS...}) on the sample
+// index, parsed; fails the test unless vnsearch exits 0.
+nlohmann::json sample_json(std::vector<std::string> args);
+
+// `vnsearch stats --json` of `index`; fails the test when vnsearch cannot read it.
+nlohmann::json index_stats(const std::filesystem::path& index);
 
 // The keys `vnsearch search` finds in `index` for `query` (up to 50), in rank order. Fails the
 // test when vnsearch does not answer (exit status over 1), so "nothing found" means just that.

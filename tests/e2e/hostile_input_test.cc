@@ -25,10 +25,6 @@ RunResult index(const fs::path& dir, const fs::path& in) {
   return r;
 }
 
-nlohmann::json summary(const RunResult& r) {
-  REQUIRE_MESSAGE(!r.out.empty(), r.err);
-  return nlohmann::json::parse(r.out);
-}
 
 }  // namespace
 
@@ -45,7 +41,7 @@ TEST_CASE("Odd encodings and non-text files are indexed or reported and skipped"
   vn::e2e::write_file(in / "control.txt", "Tiêu\x01\x02\x1b[31m đề\nThân\x7f bài .\n");
   const RunResult r = index(dir, in);
   CHECK(r.exit_code == 3);
-  const nlohmann::json s = summary(r);
+  const nlohmann::json s = vn::e2e::json_output(r);
   CHECK(s["added"] == 3);  // good, bad-utf8 (U+FFFD for the bad bytes), control
   CHECK(s["skipped"] == 4);
   for (const char* name : {"utf16-no-bom.txt", "empty.txt", "spaces.txt", "binary.txt"}) {
@@ -65,7 +61,7 @@ TEST_CASE("Symlink loops and links are never followed into folders") {
   fs::create_symlink(in / "sub" / "a.txt", in / "alias.txt");  // A file: read as one.
   const RunResult r = index(dir, in);
   CHECK(r.exit_code == 3);
-  CHECK(summary(r)["added"] == 2);
+  CHECK(vn::e2e::json_output(r)["added"] == 2);
   CHECK(r.err.find("loop.txt: cannot read: Too many levels of symbolic links") !=
         std::string::npos);
   CHECK(r.err.find("dangling.txt: cannot read: No such file or directory") != std::string::npos);
@@ -92,7 +88,7 @@ TEST_CASE("Unreadable files and folders are reported and the rest is indexed") {
   CHECK(r.exit_code == 3);
   CHECK(r.err.find("secret.txt") != std::string::npos);
   CHECK(r.err.find("closed: cannot list folder") != std::string::npos);
-  CHECK(summary(r)["added"] == 1);
+  CHECK(vn::e2e::json_output(r)["added"] == 1);
 }
 
 TEST_CASE("File names that are not UTF-8 are indexed under a usable key") {
@@ -102,7 +98,7 @@ TEST_CASE("File names that are not UTF-8 are indexed under a usable key") {
   vn::e2e::write_file(in / "\xff\xfe.txt", "Bão lớn\nMưa to .\n");
   const RunResult r = index(dir, in);
   CHECK(r.exit_code == 0);
-  CHECK(summary(r)["added"] == 2);
+  CHECK(vn::e2e::json_output(r)["added"] == 2);
   // Keys are UTF-8 that can be typed back: each byte of another encoding written %XX.
   CHECK(vn::e2e::search_keys(dir / "idx", "lúa") == std::vector<std::string>{"Gi%E1 l%FAa.txt"});
   CHECK(vn::e2e::search_keys(dir / "idx", "bão") == std::vector<std::string>{"%FF%FE.txt"});
@@ -130,10 +126,10 @@ TEST_CASE("Very deep folders are walked to the bottom") {
   const RunResult r = index(dir, in);
   // The walk reaches the bottom; the file there has a key longer than Xapian's terms allow.
   CHECK(r.exit_code == 3);
-  CHECK(summary(r)["added"] == 2);
+  CHECK(vn::e2e::json_output(r)["added"] == 2);
   CHECK(r.err.find("d/d/a.txt: path too long for a key (over 239 bytes)") != std::string::npos);
   CHECK(vn::e2e::search_keys(dir / "idx", "cà phê") == std::vector<std::string>{"d/d/c.txt"});
-  CHECK(summary(index(dir, in))["added"] == 0);  // Never added twice.
+  CHECK(vn::e2e::json_output(index(dir, in))["added"] == 0);  // Never added twice.
 }
 
 TEST_CASE("Slow tier: a 100 MB line and a 50 MB JSON line and 100000 tiny files") {
@@ -177,13 +173,13 @@ TEST_CASE("Slow tier: a 100 MB line and a 50 MB JSON line and 100000 tiny files"
           << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
           << " s");
   CHECK(r.exit_code == 0);
-  CHECK(summary(r)["added"] == 100000);
+  CHECK(vn::e2e::json_output(r)["added"] == 100000);
   start = std::chrono::steady_clock::now();
   const RunResult again =
       vn::e2e::vnindex({"--index", (dir / "tiny-idx").string(), "--json", tiny.string()});
   MESSAGE("100,000 tiny files, unchanged re-run: "
           << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
           << " s");
-  CHECK(summary(again)["unchanged"] == 100000);
+  CHECK(vn::e2e::json_output(again)["unchanged"] == 100000);
   CHECK(vn::e2e::vnindex({"--index", (dir / "tiny-idx").string(), "--check"}).exit_code == 0);
 }

@@ -26,12 +26,6 @@ void age_files(const fs::path& dir) {
   }
 }
 
-nlohmann::json json_summary(const RunResult& r) {
-  INFO(r.err);
-  REQUIRE(!r.out.empty());
-  return nlohmann::json::parse(r.out);
-}
-
 }  // namespace
 
 TEST_CASE("Re-running on the same inputs changes nothing and writes nothing") {
@@ -48,7 +42,7 @@ TEST_CASE("Re-running on the same inputs changes nothing and writes nothing") {
   const auto times = vn::e2e::xapian_file_times(idx);
   const RunResult again = vn::e2e::vnindex({"--index", idx, "--json", in.string()});
   CHECK(again.exit_code == 0);
-  const nlohmann::json s = json_summary(again);
+  const nlohmann::json s = vn::e2e::json_output(again);
   CHECK(s["added"] == 0);
   CHECK(s["updated"] == 0);
   CHECK(s["unchanged"] == 3);
@@ -107,7 +101,7 @@ TEST_CASE("Prune deletes vanished files and records only within the roots given"
                                          "\n");
   // Without --prune nothing is deleted.
   const RunResult kept = vn::e2e::vnindex({"--index", idx, "--json", in.string()});
-  CHECK(json_summary(kept)["deleted"] == 0);
+  CHECK(vn::e2e::json_output(kept)["deleted"] == 0);
   CHECK(vn::e2e::indexed_docids(idx).size() == 5);
 
   // With --prune, only what vanished under the root given; other/ was not given and stays.

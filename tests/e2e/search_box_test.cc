@@ -15,14 +15,6 @@ vn::e2e::RunResult run(std::vector<std::string> args) {
   return vn::e2e::vnsearch(args);
 }
 
-nlohmann::json run_json(std::vector<std::string> args) {
-  args.insert(args.begin() + 1, "--json");
-  const vn::e2e::RunResult r = run(args);
-  CAPTURE(r.err);
-  REQUIRE(r.exit_code == 0);
-  return nlohmann::json::parse(r.out);
-}
-
 std::vector<std::string> result_keys(const nlohmann::json& j) {
   std::vector<std::string> keys;
   for (const auto& r : j["results"]) {
@@ -34,14 +26,14 @@ std::vector<std::string> result_keys(const nlohmann::json& j) {
 }  // namespace
 
 TEST_CASE("suggest completes accentless prefixes to compounds and names") {
-  const auto j = run_json({"suggest", "mat tr"});
+  const auto j = vn::e2e::sample_json({"suggest", "mat tr"});
   CHECK(j["prefix"] == "mat tr");
   REQUIRE(!j["suggestions"].empty());
   CHECK(j["suggestions"][0]["text"] == "mặt trận");
   CHECK(j["suggestions"][0]["kind"] == "word");
   CHECK(j["suggestions"][0]["docs"].get<int>() >= 3);
 
-  const auto names = run_json({"suggest", "ha n"});
+  const auto names = vn::e2e::sample_json({"suggest", "ha n"});
   REQUIRE(!names["suggestions"].empty());
   CHECK(names["suggestions"][0]["text"] == "Hà Nội");
   CHECK(names["suggestions"][0]["kind"] == "name");
@@ -52,7 +44,7 @@ TEST_CASE("suggest completes accentless prefixes to compounds and names") {
   CHECK(run({"suggest", "qqqzz"}).exit_code == 1);
 
   // Past the last known word, titles complete the text; copies of a story appear once.
-  const auto titles = run_json({"suggest", "gia vang tr"});
+  const auto titles = vn::e2e::sample_json({"suggest", "gia vang tr"});
   REQUIRE(titles["suggestions"].size() == 1);
   CHECK(titles["suggestions"][0] == nlohmann::json({{"text", "Giá vàng trong nước tăng mạnh"},
                                                     {"kind", "title"},
@@ -60,28 +52,28 @@ TEST_CASE("suggest completes accentless prefixes to compounds and names") {
 }
 
 TEST_CASE("did you mean offers the accented query beside the results") {
-  const auto j = run_json({"search", "gia vang tang"});
+  const auto j = vn::e2e::sample_json({"search", "gia vang tang"});
   CHECK(j["did_you_mean"] == "giá vàng tăng");
   CHECK(!j["results"].empty());  // The query as typed still runs.
   const vn::e2e::RunResult r = run({"search", "Ha Noi"});
   CHECK(r.out.starts_with("did you mean: Hà Nội\n"));
-  CHECK(run_json({"search", "giá vàng"})["did_you_mean"].is_null());
+  CHECK(vn::e2e::sample_json({"search", "giá vàng"})["did_you_mean"].is_null());
   const vn::e2e::RunResult typo = run({"search", "--json", "nguoì lính"});
   CHECK(typo.exit_code == 1);  // Nothing matches the query as typed…
   CHECK(nlohmann::json::parse(typo.out)["did_you_mean"] == "người lính");  // …but this would.
 }
 
 TEST_CASE("copies of one story collapse into one result unless --all") {
-  const auto collapsed = run_json({"search", "giá vàng SJC"});
+  const auto collapsed = vn::e2e::sample_json({"search", "giá vàng SJC"});
   REQUIRE(collapsed["results"].size() == 1);
   CHECK(collapsed["results"][0]["duplicates"] == 2);
-  const auto all = run_json({"search", "--all", "giá vàng SJC"});
+  const auto all = vn::e2e::sample_json({"search", "--all", "giá vàng SJC"});
   CHECK(all["results"].size() == 3);
   CHECK(all["results"][0]["duplicates"] == 0);
 }
 
 TEST_CASE("--sort date puts the newest first") {
-  const auto j = run_json({"search", "--sort", "date", "--all", "date:2005..2006", "tăng"});
+  const auto j = vn::e2e::sample_json({"search", "--sort", "date", "--all", "date:2005..2006", "tăng"});
   std::vector<std::string> dates;
   for (const auto& r : j["results"]) {
     dates.push_back(r["date"]);
@@ -92,7 +84,7 @@ TEST_CASE("--sort date puts the newest first") {
 }
 
 TEST_CASE("--facets counts the matches by category source month and name") {
-  const auto j = run_json({"search", "--facets", "--all", "giá vàng SJC"});
+  const auto j = vn::e2e::sample_json({"search", "--facets", "--all", "giá vàng SJC"});
   const auto& f = j["facets"];
   CHECK(f["category"][0] == nlohmann::json({{"value", "kinh-te"}, {"docs", 3}}));
   CHECK(f["source"].size() == 3);
@@ -105,11 +97,11 @@ TEST_CASE("--facets counts the matches by category source month and name") {
 }
 
 TEST_CASE("names lists the most frequent names overall or in a query's results") {
-  const auto all = run_json({"names", "--limit", "3"});
+  const auto all = vn::e2e::sample_json({"names", "--limit", "3"});
   REQUIRE(all["names"].size() == 3);
   CHECK(all["names"][0]["name"] == "Hà Nội");
   CHECK(all["query"].is_null());
-  const auto flood = run_json({"names", "mưa lũ sông Hương"});
+  const auto flood = vn::e2e::sample_json({"names", "mưa lũ sông Hương"});
   bool hue = false;
   for (const auto& n : flood["names"]) {
     hue = hue || n["name"] == "Thừa Thiên Huế";
@@ -119,11 +111,11 @@ TEST_CASE("names lists the most frequent names overall or in a query's results")
 }
 
 TEST_CASE("A phrase typed with accents finds only those accents") {
-  CHECK(result_keys(run_json({"search", "\"bán hàng\""})) ==
+  CHECK(result_keys(vn::e2e::sample_json({"search", "\"bán hàng\""})) ==
         std::vector<std::string>{"bt-2006-04-05-ban-hang"});
-  CHECK(result_keys(run_json({"search", "\"bạn hàng\""})) ==
+  CHECK(result_keys(vn::e2e::sample_json({"search", "\"bạn hàng\""})) ==
         std::vector<std::string>{"bt-2006-01-20-tet"});
-  auto either = result_keys(run_json({"search", "\"ban hang\""}));
+  auto either = result_keys(vn::e2e::sample_json({"search", "\"ban hang\""}));
   std::sort(either.begin(), either.end());
   CHECK(either == std::vector<std::string>{"bt-2006-01-20-tet", "bt-2006-04-05-ban-hang"});
 }

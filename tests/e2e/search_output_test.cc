@@ -7,14 +7,6 @@
 
 namespace {
 
-nlohmann::json run_json(std::vector<std::string> args) {
-  args.insert(args.begin() + 1, {"--index", vn::e2e::sample_index().string(), "--json"});
-  const vn::e2e::RunResult r = vn::e2e::vnsearch(args);
-  CAPTURE(r.err);
-  REQUIRE(r.exit_code == 0);
-  return nlohmann::json::parse(r.out);
-}
-
 // The code-point range [b, e) of a UTF-8 string.
 std::string code_points(const std::string& s, std::size_t b, std::size_t e) {
   std::u32string wide;
@@ -34,7 +26,7 @@ std::string code_points(const std::string& s, std::size_t b, std::size_t e) {
 }  // namespace
 
 TEST_CASE("search --json has the documented fields and code-point highlights") {
-  const auto j = run_json({"search", "--limit", "2", "mat tran binh dan"});
+  const auto j = vn::e2e::sample_json({"search", "--limit", "2", "mat tran binh dan"});
   CHECK(j["query"] == "mat tran binh dan");
   CHECK(j["understood"] == "\"mat tran\" AND \"binh dan\"");
   CHECK(j["total"].get<int>() >= 2);
@@ -67,7 +59,7 @@ TEST_CASE("show prints one article with spaces for underscores") {
   CHECK(r.exit_code == 0);
   CHECK(r.out.starts_with("Phe đối lập Azerbaijan chuẩn bị cách mạng màu sắc\n"));
   CHECK(r.out.find("Mặt trận Bình dân Azerbaijan") != std::string::npos);
-  const auto j = run_json({"show", "the-gioi/000_2b2a32c126b73035.txt"});
+  const auto j = vn::e2e::sample_json({"show", "the-gioi/000_2b2a32c126b73035.txt"});
   CHECK(j["category"] == "the-gioi");
   CHECK(j["text"].get<std::string>().find('_') == std::string::npos);
   const auto missing = vn::e2e::vnsearch(
@@ -77,7 +69,7 @@ TEST_CASE("show prints one article with spaces for underscores") {
 }
 
 TEST_CASE("stats reports counts and versions") {
-  const auto j = run_json({"stats"});
+  const auto j = vn::e2e::sample_json({"stats"});
   CHECK(j["articles"] == 54);
   CHECK(j["rows"] == 54);
   CHECK(j["index_bytes"].get<long>() > 0);

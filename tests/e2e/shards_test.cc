@@ -31,12 +31,6 @@ std::vector<std::string> match_set(const fs::path& index, const std::string& que
   return keys;
 }
 
-nlohmann::json stats(const fs::path& index) {
-  const RunResult r = vn::e2e::vnsearch({"stats", "--index", index.string(), "--json"});
-  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-  return nlohmann::json::parse(r.out);
-}
-
 // A JSON Lines dump of `n` articles "a0".."a{n-1}"; article i mentions `word` and its number.
 std::string dump(int n, const std::string& word) {
   std::string out;
@@ -64,8 +58,8 @@ TEST_CASE("One job and two jobs index the sample corpus into the same matches") 
   REQUIRE_MESSAGE(r1.exit_code == r2.exit_code, r1.err << r2.err);
   CHECK(vn::xapian_shard_names(one).size() == 1);
   CHECK(vn::xapian_shard_names(two).size() == 2);
-  CHECK(stats(one)["articles"] == stats(two)["articles"]);
-  CHECK(stats(two)["articles"] == stats(two)["rows"]);
+  CHECK(vn::e2e::index_stats(one)["articles"] == vn::e2e::index_stats(two)["articles"]);
+  CHECK(vn::e2e::index_stats(two)["articles"] == vn::e2e::index_stats(two)["rows"]);
   for (const std::string query :
        {"mat tran binh dan", "Mặt_trận", "\"hòa bình\"", "@\"Hòa Bình\"", "giá", "chính phủ",
         "title:\"Léon Blum\"", "mat tr*", "category:kinh-te giá", "nông dân -giá"}) {
@@ -97,7 +91,7 @@ TEST_CASE("Re-indexing under shards replaces changed articles in place") {
   }
   CHECK(match_set(idx, "lúa").empty());
   CHECK(match_set(idx, "cà phê").size() == 40);
-  const auto s = stats(idx);
+  const auto s = vn::e2e::index_stats(idx);
   CHECK(s["articles"] == 40);
   CHECK(s["rows"] == 40);
   // A copy left by a compaction killed before its switch is removed by the next writer.
@@ -124,7 +118,7 @@ TEST_CASE("A key repeated within one run under shards is one article with the la
   CHECK(r.out.find("10 articles in the index") != std::string::npos);
   CHECK(match_set(idx, "lúa").empty());
   CHECK(match_set(idx, "muối").size() == 10);
-  CHECK(stats(idx)["rows"] == 10);
+  CHECK(vn::e2e::index_stats(idx)["rows"] == 10);
 }
 
 TEST_CASE("Texts stored before and after the index trains its text dictionary read back") {

@@ -188,6 +188,17 @@ TEST_CASE("A phrase typed with accents matches only those accents at those posit
   CHECK(index.search("\"bán hàng\" -tìm") == "sales");
 }
 
+TEST_CASE("An accented phrase is not accepted where other syllables carry the same accents") {
+  // "nhà ba" holds the folded phrase of "nhà bà", "nhà thì" its accents (grave, grave) on
+  // another syllable, and "bà" stands elsewhere: none of it is the phrase.
+  MemoryIndex index({
+      {"village", "dãy nhà ba cha_con , nhà thì bị sóng cuốn , nhà của bà Nga"},
+      {"grandma", "đến nhà bà cụ"},
+  });
+  CHECK(index.search("\"nhà bà\"") == "grandma");
+  CHECK(index.search("\"nhà ba\"") == "village");
+}
+
 TEST_CASE("A title phrase typed with accents is checked in the title") {
   MemoryIndex index({
       {"bạn hàng", "doanh_số bán hàng"},
