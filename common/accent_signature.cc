@@ -77,11 +77,14 @@ AccentCode accent_code(std::string_view key) {
       tone = static_cast<unsigned>(letter.tone);
     }
     if (digit.radix > 0) {
-      marks += digit.digit * place;
-      place *= digit.radix;
-      if (place > 255) {
-        return hashed_code(key);  // A long foreign word: more marks than a byte can tell.
+      if (digit.digit != 0) {
+        if (place > 255) {
+          return hashed_code(key);  // A long word with marks far in: more than a byte can tell.
+        }
+        marks += digit.digit * place;
       }
+      // Past a byte's worth only a marked letter matters (above): a long unmarked word is code 1.
+      place = place > 255 ? place : place * digit.radix;
     }
   }
   const unsigned code = 1 + tone + kTones * marks;

@@ -1,10 +1,12 @@
 // Fuzzes vn::analyze on arbitrary bytes, with and without the repair of glued syllables, and
 // checks what the analyser promises: spans inside the text in order, indices inside the vectors,
-// keys that are valid UTF-8 whatever the input.
+// keys that are valid UTF-8 whatever the input, and accent codes (common/accent_signature.h) that
+// are never 0 and are 1 for every key without a mark.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include "common/accent_signature.h"
 #include "common/analyzer.h"
 #include "tests/fuzz/fuzz_check.h"
 
@@ -14,6 +16,9 @@ void check(std::string_view text, const vn::Analysis& a) {
   for (const vn::Syllable& s : a.syllables) {
     FUZZ_CHECK(s.span.begin <= s.span.end && s.span.end <= text.size());
     FUZZ_CHECK(!s.key.empty() && vn::fuzz::valid_utf8(s.key) && vn::fuzz::valid_utf8(s.folded));
+    const vn::AccentCode code = vn::accent_code(s.key);
+    FUZZ_CHECK(code != 0);
+    FUZZ_CHECK(s.key != s.folded || code == 1);
   }
   std::uint32_t previous_end = 0;
   for (const vn::Token& t : a.tokens) {
