@@ -3,6 +3,8 @@
 #include <zdict.h>
 #include <zstd.h>
 
+#include <mutex>
+
 namespace vn {
 namespace {
 
@@ -16,18 +18,20 @@ constexpr unsigned long long kMaxStoredText = 256ULL << 20;
 // 64 KB: 3% smaller texts than 32 KB, 1% larger than 110 KB (zstd's default), on VietNews.
 constexpr std::size_t kDictionaryBytes = 64 << 10;
 
+// zstd objects own what their free function releases.
+template <auto Free>
+struct ZstdFree {
+  template <class T>
+  void operator()(T* p) const {
+    Free(p);
+  }
+};
+
 // One compression and one decompression context per thread: creating one per article cost more
 // than compressing it.
 struct Contexts {
-  ZSTD_CCtx* compress = ZSTD_createCCtx();
-  ZSTD_DCtx* decompress = ZSTD_createDCtx();
-  Contexts() = default;
-  Contexts(const Contexts&) = delete;
-  Contexts& operator=(const Contexts&) = delete;
-  ~Contexts() {
-    ZSTD_freeCCtx(compress);
-    ZSTD_freeDCtx(decompress);
-  }
+  std::unique_ptr<ZSTD_CCtx, ZstdFree<ZSTD_freeCCtx>> compress{ZSTD_createCCtx()};
+  std::unique_ptr<ZSTD_DCtx, ZstdFree<ZSTD_freeDCtx>> decompress{ZSTD_createDCtx()};
 };
 
 Contexts& contexts() {
@@ -37,17 +41,13 @@ Contexts& contexts() {
 
 }  // namespace
 
-// Digested once, shared read-only by every thread.
+// Digested on first use (vnsearch only decompresses, and a one-shot search should not pay for
+// the other half), then shared read-only by every thread.
 struct TextCodec::Dictionaries {
-  ZSTD_CDict* compress = nullptr;
-  ZSTD_DDict* decompress = nullptr;
-  Dictionaries() = default;
-  Dictionaries(const Dictionaries&) = delete;
-  Dictionaries& operator=(const Dictionaries&) = delete;
-  ~Dictionaries() {
-    ZSTD_freeCDict(compress);
-    ZSTD_freeDDict(decompress);
-  }
+  std::once_flag compress_once;
+  std::once_flag decompress_once;
+  std::unique_ptr<ZSTD_CDict, ZstdFree<ZSTD_freeCDict>> compress;
+  std::unique_ptr<ZSTD_DDict, ZstdFree<ZSTD_freeDDict>> decompress;
 };
 
 TextCodec::TextCodec(std::string dictionary) : dictionary_(std::move(dictionary)) {
@@ -55,23 +55,37 @@ TextCodec::TextCodec(std::string dictionary) : dictionary_(std::move(dictionary)
   if (id_ == 0) {
     throw CompressedTextError("the index's text dictionary is damaged");
   }
-  auto d = std::make_shared<Dictionaries>();
-  d->compress = ZSTD_createCDict(dictionary_.data(), dictionary_.size(), kLevel);
-  d->decompress = ZSTD_createDDict(dictionary_.data(), dictionary_.size());
-  if (d->compress == nullptr || d->decompress == nullptr) {
+  dictionaries_ = std::make_shared<Dictionaries>();
+}
+
+const ZSTD_CDict* TextCodec::compression_dictionary() const {
+  std::call_once(dictionaries_->compress_once, [&] {
+    dictionaries_->compress.reset(ZSTD_createCDict(dictionary_.data(), dictionary_.size(), kLevel));
+  });
+  if (!dictionaries_->compress) {
     throw CompressedTextError("the index's text dictionary is damaged");
   }
-  dictionaries_ = std::move(d);
+  return dictionaries_->compress.get();
+}
+
+const ZSTD_DDict* TextCodec::decompression_dictionary() const {
+  std::call_once(dictionaries_->decompress_once, [&] {
+    dictionaries_->decompress.reset(ZSTD_createDDict(dictionary_.data(), dictionary_.size()));
+  });
+  if (!dictionaries_->decompress) {
+    throw CompressedTextError("the index's text dictionary is damaged");
+  }
+  return dictionaries_->decompress.get();
 }
 
 std::string TextCodec::compress(std::string_view text) const {
   std::string frame(ZSTD_compressBound(text.size()), '\0');
-  ZSTD_CCtx* cctx = contexts().compress;
+  ZSTD_CCtx* cctx = contexts().compress.get();
   const std::size_t n =
-      dictionaries_ ? ZSTD_compress_usingCDict(cctx, frame.data(), frame.size(), text.data(),
-                                               text.size(), dictionaries_->compress)
-                    : ZSTD_compressCCtx(cctx, frame.data(), frame.size(), text.data(),
-                                        text.size(), kLevel);
+      dictionaries_
+          ? ZSTD_compress_usingCDict(cctx, frame.data(), frame.size(), text.data(), text.size(),
+                                     compression_dictionary())
+          : ZSTD_compressCCtx(cctx, frame.data(), frame.size(), text.data(), text.size(), kLevel);
   if (ZSTD_isError(n)) {
     throw CompressedTextError(std::string("cannot compress text: ") + ZSTD_getErrorName(n));
   }
@@ -93,10 +107,10 @@ std::string TextCodec::decompress(std::string_view frame) const {
                               ", which the index does not have");
   }
   std::string text(size, '\0');
-  ZSTD_DCtx* dctx = contexts().decompress;
+  ZSTD_DCtx* dctx = contexts().decompress.get();
   const std::size_t n =
       needs != 0 ? ZSTD_decompress_usingDDict(dctx, text.data(), text.size(), frame.data(),
-                                              frame.size(), dictionaries_->decompress)
+                                              frame.size(), decompression_dictionary())
                  : ZSTD_decompressDCtx(dctx, text.data(), text.size(), frame.data(), frame.size());
   if (ZSTD_isError(n) || n != size) {
     throw CompressedTextError("stored text is damaged");
@@ -114,9 +128,8 @@ std::string train_text_dictionary(const std::vector<std::string>& samples) {
     }
   }
   std::string dictionary(kDictionaryBytes, '\0');
-  const std::size_t n =
-      ZDICT_trainFromBuffer(dictionary.data(), dictionary.size(), joined.data(), sizes.data(),
-                            static_cast<unsigned>(sizes.size()));
+  const std::size_t n = ZDICT_trainFromBuffer(dictionary.data(), dictionary.size(), joined.data(),
+                                              sizes.data(), static_cast<unsigned>(sizes.size()));
   if (ZDICT_isError(n)) {
     return {};
   }

@@ -11,6 +11,10 @@
 #include <string_view>
 #include <vector>
 
+// zstd's digested dictionaries (zstd.h), kept out of this header.
+struct ZSTD_CDict_s;
+struct ZSTD_DDict_s;
+
 namespace vn {
 
 class CompressedTextError : public std::runtime_error {
@@ -37,9 +41,12 @@ class TextCodec {
 
  private:
   struct Dictionaries;
+  const ZSTD_CDict_s* compression_dictionary() const;
+  const ZSTD_DDict_s* decompression_dictionary() const;
+
   std::string dictionary_;
   unsigned id_ = 0;
-  std::shared_ptr<const Dictionaries> dictionaries_;
+  std::shared_ptr<Dictionaries> dictionaries_;  // Null without a dictionary.
 };
 
 // A dictionary for compressing texts like `samples` (whole article texts), or "" when they are
