@@ -41,20 +41,54 @@ bool closes(char c) {
   return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')';
 }
 
-// Appends one byte of source text for display: blanks and underscores become one space, and the
-// spaces that word-segmented text puts before closing punctuation and after '(' are dropped.
-void append_display(std::string& out, char c) {
-  if (is_blank(c)) {
-    if (!out.empty() && out.back() != ' ' && out.back() != '(') {
-      out += ' ';
+// Writes source text for display, byte by byte: blanks and underscores become one space, and the
+// spaces word-segmented text puts before closing punctuation, after '(' and inside quotes are
+// dropped: "( a ) ." → "(a).", "“ a ”" → "“a”", `" a "` → `"a"`.
+class DisplayWriter {
+ public:
+  // `in_quote`: the text written starts inside a passage in straight double quotes.
+  DisplayWriter(std::string& out, bool in_quote) : out_(out), in_quote_(in_quote) {}
+
+  void put(char c) {
+    if (is_blank(c)) {
+      if (!out_.empty() && out_.back() != ' ' && !opened()) {
+        out_ += ' ';
+      }
+      return;
     }
-    return;
+    if (c == '"') {
+      if (in_quote_) {
+        drop_space_before(0);
+      }
+      in_quote_ = !in_quote_;
+    } else if (closes(c)) {
+      drop_space_before(0);
+    } else if (c == kRightQuote[2] && out_.ends_with(std::string_view(kRightQuote, 2))) {
+      drop_space_before(2);
+    }
+    out_ += c;
   }
-  if (closes(c) && out.size() >= 2 && out.back() == ' ') {
-    out.pop_back();
+
+ private:
+  static constexpr char kLeftQuote[] = "\xE2\x80\x9C";   // “
+  static constexpr char kRightQuote[] = "\xE2\x80\x9D";  // ”
+
+  // Whether the text so far ends with an opening bracket or quote.
+  bool opened() const {
+    return out_.back() == '(' || (out_.back() == '"' && in_quote_) || out_.ends_with(kLeftQuote);
   }
-  out += c;
-}
+
+  // Removes the space before the last `tail` bytes written (the start of a character).
+  void drop_space_before(std::size_t tail) {
+    const std::size_t at = out_.size() - tail;
+    if (out_.size() >= tail + 2 && out_[at - 1] == ' ') {
+      out_.erase(at - 1, 1);
+    }
+  }
+
+  std::string& out_;
+  bool in_quote_;
+};
 
 struct Window {
   std::size_t begin;
@@ -119,8 +153,9 @@ Window snap_to_words(const Analysis& a, Window w, std::size_t text_size) {
 std::string display_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  DisplayWriter writer(out, false);
   for (char c : text) {
-    append_display(out, c);
+    writer.put(c);
   }
   while (!out.empty() && out.back() == ' ') {
     out.pop_back();
@@ -149,6 +184,8 @@ Snippet make_snippet(std::string_view text, const HighlightTerms& terms, std::si
   while (next_hit < hits.size() && a.syllables[hits[next_hit]].span.begin < w.begin) {
     ++next_hit;
   }
+  // An odd number of straight quotes before the window: it starts inside a quotation.
+  DisplayWriter writer(out.text, std::count(text.begin(), text.begin() + w.begin, '"') % 2 == 1);
   std::size_t pos = w.begin;
   while (pos < w.end) {
     const bool at_hit = next_hit < hits.size() && a.syllables[hits[next_hit]].span.begin == pos &&
@@ -167,7 +204,7 @@ Snippet make_snippet(std::string_view text, const HighlightTerms& terms, std::si
       pos = span.end;
       continue;
     }
-    append_display(out.text, text[pos++]);
+    writer.put(text[pos++]);
   }
   while (!out.text.empty() && out.text.back() == ' ') {
     out.text.pop_back();

@@ -63,3 +63,18 @@ TEST_CASE("A long text is cut around the densest matches at word boundaries with
   CHECK(s.find("[Mặt trận]") != std::string::npos);
   CHECK(s.find("_") == std::string::npos);
 }
+
+TEST_CASE("Displayed text closes up the spaces segmented text puts inside quotes") {
+  CHECK(vn::display_text("anh nói \" Sống vui \" rồi đi") == "anh nói \"Sống vui\" rồi đi");
+  CHECK(vn::display_text("“ Sống_vui ” , anh nói") == "“Sống vui”, anh nói");
+  CHECK(vn::display_text("\" a \" và \" b \"") == "\"a\" và \"b\"");
+  // A snippet that starts inside a quotation knows its next quote closes it.
+  std::string text = "\" ";
+  for (int i = 0; i < 60; ++i) {
+    text += "một hai ba ";
+  }
+  text += "Mặt_trận \" ra_đời";
+  const std::string s = marked(text, "mặt trận", 60);
+  CHECK(s.starts_with("… "));
+  CHECK(s.ends_with("[Mặt trận]\" ra đời"));
+}
