@@ -108,9 +108,10 @@ CREATE TABLE IF NOT EXISTS text_dictionary (
   id         INTEGER PRIMARY KEY,
   dictionary BLOB NOT NULL
 );
--- Each name as first written ("Hòa Bình" for the key hòa_bình), to display it. How many articles
--- name it is the Xapian term frequency of its kName term, which stays exact through updates and
--- deletions; a row per (article, name) here cost half the input's size and told nothing more.
+-- Each name's display form ("Hòa Bình" for the key hòa_bình; the least of its spellings, in
+-- byte order). How many articles name it is the Xapian term frequency of its kName term, which
+-- stays exact through updates and deletions; a row per (article, name) here cost half the
+-- input's size and told nothing more.
 -- A name no article mentions any more keeps its row, unused.
 CREATE TABLE IF NOT EXISTS names (
   name    TEXT PRIMARY KEY,

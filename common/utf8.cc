@@ -90,7 +90,7 @@ std::size_t repair_utf8(std::string& text) {
   return replaced;
 }
 
-std::string escape_invalid_utf8(std::string_view text) {
+std::string escape_for_key(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(text.size());
@@ -98,7 +98,7 @@ std::string escape_invalid_utf8(std::string_view text) {
     const Decoded d = decode_utf8(text, pos);
     for (std::size_t i = pos; i < pos + d.size; ++i) {
       const auto b = static_cast<unsigned char>(text[i]);
-      if (d.valid) {
+      if (d.valid && b != '%') {
         out += static_cast<char>(b);
       } else {
         out += '%';

@@ -24,9 +24,9 @@ Decoded decode_utf8(std::string_view text, std::size_t pos);
 // Replaces every invalid sequence in `text` by U+FFFD. Returns the count of replacements.
 std::size_t repair_utf8(std::string& text);
 
-// `text` with each byte of every invalid sequence written as %XX ("Gi\xe1" → "Gi%E1"): for names
-// that must stay distinct and printable, such as keys made from file names in another encoding.
-// Valid UTF-8 comes back unchanged.
-std::string escape_invalid_utf8(std::string_view text);
+// `text` as a key that is valid UTF-8 and tells apart every distinct `text`: each byte of an
+// invalid sequence written %XX and '%' itself %25 ("Gi\xe1 50%" → "Gi%E1 50%25"); other text
+// unchanged. For keys made from file names, which may be in another encoding.
+std::string escape_for_key(std::string_view text);
 
 }  // namespace vn

@@ -100,6 +100,14 @@ CheckReport check_index(const fs::path& dir) {
     report.fix = "create it: vnindex --index " + d + " ARTICLES...";
     return report;
   }
+  // First: while a run writes, its first commit may not have stamped the versions yet, and the
+  // shards may be between two commits.
+  if (WriterLock::held(dir)) {
+    report.status = CheckStatus::kBusy;
+    report.findings.push_back("a vnindex is writing this index now");
+    report.fix = "check again when it has finished";
+    return report;
+  }
   std::optional<Xapian::Database> xapian;
   try {
     xapian.emplace(open_xapian_for_reading(dir));
@@ -138,12 +146,6 @@ CheckReport check_index(const fs::path& dir) {
       return report;
     }
     bool interrupted = false;
-    if (WriterLock::held(dir)) {
-      report.status = CheckStatus::kBusy;
-      report.findings.push_back("a vnindex is writing this index now");
-      report.fix = "check again when it has finished";
-      return report;
-    }
     if (const auto pid = sqlite_meta(*sqlite, schema::kMetaRunInProgress)) {
       report.findings.push_back("the last vnindex run (pid " + *pid + ") was interrupted");
       interrupted = true;

@@ -135,9 +135,11 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, unsigned jobs)
           "INSERT OR REPLACE INTO articles (key, docid, title, category, source, url, date, path,"
           " line, bytes, hash, indexed_at, body, extra) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
           " ?9, ?10, ?11, ?12, ?13, ?14)")),
-      put_name_(sqlite_.prepare("INSERT OR IGNORE INTO names (name, display) VALUES (?1, ?2)")),
-      delete_article_(sqlite_.prepare("DELETE FROM articles WHERE key = ?1")),
-      put_body_(sqlite_.prepare("UPDATE articles SET body = ?1 WHERE key = ?2 AND hash = ?3")) {
+      // The least display form wins, as with one job: which worker finishes first must not matter.
+      put_name_(sqlite_.prepare(
+          "INSERT INTO names (name, display) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET "
+          "display = excluded.display WHERE excluded.display < names.display")),
+      delete_article_(sqlite_.prepare("DELETE FROM articles WHERE key = ?1")) {
   // The Xapian side was checked when opened; the SQLite side may be older still (its Xapian shards
   // deleted by hand), and writing rows of another schema into it would fail half-way.
   Statement get_meta = sqlite_.prepare("SELECT value FROM meta WHERE key = ?1");
@@ -160,7 +162,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, unsigned jobs)
   set_meta.bind(1, schema::kSqliteMetaSchema).bind(2, std::to_string(schema::kSchemaVersion)).run();
   set_meta.bind(1, schema::kMetaShards).bind(2, std::to_string(shard_count_)).run();
   TextCodec codec = read_text_codec(sqlite_);
-  has_dictionary_ = codec.has_dictionary();
+  dictionary_settled_ = codec.has_dictionary();
   pool_.set_codec(std::move(codec));
 }
 
@@ -204,7 +206,6 @@ SqliteDb& IndexWriter::sqlite_in_transaction() {
 void IndexWriter::put(Article a) {
   ++written_;
   in_flight_.insert(a.key);
-  keep_sample(a);
   pool_.put(std::move(a));
   write_rows();
 }
@@ -250,46 +251,18 @@ void IndexWriter::write_rows() {
   }
 }
 
-void IndexWriter::keep_sample(const Article& a) {
-  if (!has_dictionary_ && samples_.size() < kDictionarySamples &&
-      sample_bytes_ < kDictionarySampleBytes) {
-    samples_.push_back({a.key, a.hash, a.body});
-    sample_bytes_ += a.body.size();
-  }
-}
-
-// Trains the index's text dictionary once enough articles were written without one, then
-// compresses those articles again with it, in the transaction that commits them.
-void IndexWriter::train_dictionary_if_due() {
-  if (has_dictionary_ ||
-      (samples_.size() < kDictionarySamples && sample_bytes_ < kDictionarySampleBytes)) {
-    return;
-  }
-  has_dictionary_ = true;  // Whatever comes of it: a failed training is not retried in this run.
-  std::vector<std::string> texts;
-  for (Sample& sample : samples_) {
-    texts.push_back(sample.body);
-  }
-  std::string dictionary = train_text_dictionary(texts);
-  if (!dictionary.empty()) {
-    TextCodec codec(std::move(dictionary));
-    begin();
-    write_text_dictionary(sqlite_, codec);
-    for (const Sample& sample : samples_) {
-      put_body_.bind_blob(1, codec.compress(sample.body)).bind(2, sample.key).bind(3, sample.hash);
-      put_body_.run();
-    }
-    pool_.set_codec(std::move(codec));
-  }
-  samples_ = {};
-  sample_bytes_ = 0;
-}
-
 void IndexWriter::commit() {
   pool_.commit();
   write_rows();
   in_flight_.clear();
-  train_dictionary_if_due();
+  // Once the index holds enough articles, in the transaction that commits them.
+  if (!dictionary_settled_ && pool_.doccount() >= kDictionaryArticles) {
+    dictionary_settled_ = true;
+    begin();
+    if (std::optional<TextCodec> codec = train_text_dictionary_when_due(sqlite_, kDictionaryArticles)) {
+      pool_.set_codec(std::move(*codec));
+    }
+  }
   if (in_transaction_) {
     sqlite_.exec("COMMIT");
     in_transaction_ = false;

@@ -203,9 +203,9 @@ void IndexRun::index_archive_entry(const InputFile& input, ArchiveReader& archiv
     return;  // Not an article file, as in a folder.
   }
   const std::string where = display_name(input) + "/" + name;
-  const std::string key = input.key + "/" + escape_invalid_utf8(name);
+  const std::string key = input.key + "/" + escape_for_key(name);
   const std::string folder =
-      escape_invalid_utf8(std::filesystem::path(name).parent_path().filename().string());
+      escape_for_key(std::filesystem::path(name).parent_path().filename().string());
   const std::string category = folder.empty() ? input.category : folder;
   switch (*kind) {
     case InputKind::kText: {

@@ -28,9 +28,9 @@ InputFile name_input(const fs::path& root, const fs::path& file, const struct st
   in.path = file;
   in.kind = input_kind(file).value_or(InputKind::kText);
   const fs::path relative = file.lexically_relative(root);
-  in.key = escape_invalid_utf8(relative.generic_string());
+  in.key = escape_for_key(relative.generic_string());
   const fs::path parent = relative.parent_path();
-  in.category = parent.empty() ? std::string() : escape_invalid_utf8(parent.filename().string());
+  in.category = parent.empty() ? std::string() : escape_for_key(parent.filename().string());
   in.source = source_of(file);
   in.size = static_cast<std::int64_t>(st.st_size);
   in.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;

@@ -22,8 +22,9 @@ enum class InputKind {
 
 struct InputFile {
   std::filesystem::path path;  // As given or found (for opening and messages); "-" for stdin.
-  // Relative to the root ("the-gioi/a.txt"; bytes that are not UTF-8 written %XX); a file given
-  // alone: its name; standard input: "stdin". JSON Lines records without an id use "<key>:<line>".
+  // Relative to the root ("the-gioi/a.txt"; bytes that are not UTF-8 written %XX, '%' as %25); a
+  // file given alone: its name; standard input: "stdin". JSON Lines records without an id use
+  // "<key>:<line>".
   std::string key;
   std::string category;  // Parent folder's name, empty for a file directly under the root.
   InputKind kind = InputKind::kText;

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
+#include <thread>
 #include <system_error>
 
 namespace vn {
@@ -24,16 +26,26 @@ WriterLock::WriterLock(const std::filesystem::path& index_dir) {
     throw std::filesystem::filesystem_error("cannot open the index's lock file", path,
                                             std::error_code(errno, std::generic_category()));
   }
-  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-    const int error = errno;
-    ::close(fd_);
-    if (error == EWOULDBLOCK) {
-      throw IndexLockedError("index " + index_dir.string() +
-                             " is being written by another vnindex; wait for it to finish");
+  // A `vnindex --check` tests the lock by taking it shared for an instant: wait that out (a
+  // second) rather than call it another writer.
+  int error = 0;
+  for (int attempt = 0; attempt < 50; ++attempt) {
+    if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) {
+      return;
     }
-    throw std::filesystem::filesystem_error("cannot lock the index", path,
-                                            std::error_code(error, std::generic_category()));
+    error = errno;
+    if (error != EWOULDBLOCK) {
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
+  ::close(fd_);
+  if (error == EWOULDBLOCK) {
+    throw IndexLockedError("index " + index_dir.string() +
+                           " is being written by another vnindex; wait for it to finish");
+  }
+  throw std::filesystem::filesystem_error("cannot lock the index", path,
+                                          std::error_code(error, std::generic_category()));
 }
 
 WriterLock::~WriterLock() { ::close(fd_); }

@@ -16,8 +16,9 @@ class IndexLockedError : public std::runtime_error {
 
 class WriterLock {
  public:
-  // Creates the index directory when missing and takes the lock. Throws IndexLockedError when
-  // another process holds it, std::filesystem::filesystem_error when the file cannot be opened.
+  // Creates the index directory when missing and takes the lock, waiting up to a second for it
+  // (a --check holds it shared for an instant). Throws IndexLockedError when another process
+  // keeps it, std::filesystem::filesystem_error when the file cannot be opened.
   explicit WriterLock(const std::filesystem::path& index_dir);
   ~WriterLock();
   WriterLock(const WriterLock&) = delete;

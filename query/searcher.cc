@@ -121,17 +121,27 @@ SearchResult Searcher::search_once(const ParsedQuery& query, const SearchOptions
   return result;
 }
 
-void Searcher::read_row(Hit& hit, Statement& st) const {
+void Searcher::read_row(Hit& hit, Statement& st) {
   hit.key = st.text(0);
   hit.title = st.text(1);
   hit.category = st.text(2);
   hit.source = st.text(3);
   hit.url = st.text(4);
   hit.date = st.text(5);
+  const std::string frame = st.blob(6);
   try {
-    hit.body = codec_.decompress(st.blob(6));
+    hit.body = codec_.decompress(frame);
   } catch (const CompressedTextError&) {
     hit.body.clear();  // A damaged row costs its snippet, not the search.
+    if (!codec_.has_dictionary()) {
+      // Maybe made with the dictionary a vnindex trained since this searcher opened: read again.
+      codec_ = read_text_codec(sqlite_);
+      try {
+        hit.body = codec_.has_dictionary() ? codec_.decompress(frame) : std::string();
+      } catch (const CompressedTextError&) {
+        hit.body.clear();
+      }
+    }
   }
 }
 

@@ -92,7 +92,7 @@ class Searcher {
   FacetCounts top_names(std::size_t limit);
 
  private:
-  void read_row(Hit& hit, Statement& statement) const;
+  void read_row(Hit& hit, Statement& statement);
   SearchResult search_once(const ParsedQuery& query, const SearchOptions& options);
 
   Xapian::Database xapian_;

@@ -184,8 +184,12 @@ Snippet make_snippet(std::string_view text, const HighlightTerms& terms, std::si
   while (next_hit < hits.size() && a.syllables[hits[next_hit]].span.begin < w.begin) {
     ++next_hit;
   }
-  // An odd number of straight quotes before the window: it starts inside a quotation.
-  DisplayWriter writer(out.text, std::count(text.begin(), text.begin() + w.begin, '"') % 2 == 1);
+  // An odd number of straight quotes before the window in its paragraph: it starts inside a
+  // quotation (counted from the paragraph, so a stray inch mark does not turn the whole text).
+  const std::size_t paragraph = text.rfind('\n', w.begin == 0 ? 0 : w.begin - 1);
+  const std::size_t from = paragraph == std::string_view::npos || w.begin == 0 ? 0 : paragraph + 1;
+  DisplayWriter writer(out.text,
+                       std::count(text.begin() + from, text.begin() + w.begin, '"') % 2 == 1);
   std::size_t pos = w.begin;
   while (pos < w.end) {
     const bool at_hit = next_hit < hits.size() && a.syllables[hits[next_hit]].span.begin == pos &&

@@ -141,6 +141,8 @@ Spawned::Spawned(const std::string& program, const std::vector<std::string>& arg
     if (limits.unprivileged && geteuid() == 0 &&
         (setgroups(0, nullptr) != 0 || setgid(kUnprivileged) != 0 ||
          setuid(kUnprivileged) != 0)) {
+      static constexpr char kMessage[] = "e2e harness: cannot switch to the unprivileged user\n";
+      [[maybe_unused]] const ssize_t n = write(err, kMessage, sizeof kMessage - 1);
       _exit(126);
     }
     dup2(in[0], 0);
@@ -234,20 +236,35 @@ RunResult run_limited(const std::string& program, const std::vector<std::string>
 std::string vnindex_bin() { return VNINDEX_BIN; }
 std::string vnsearch_bin() { return VNSEARCH_BIN; }
 std::filesystem::path shared_corpus() { return SHARED_CORPUS_DIR; }
-std::string permissions_unenforceable(const std::filesystem::path& dir) {
-  if (geteuid() != 0) {
-    return {};
-  }
-  for (std::filesystem::path p = std::filesystem::absolute(dir).parent_path();;
+namespace {
+
+// Where the unprivileged user cannot go on the way to `path`: a folder above it that others
+// cannot enter, or "".
+std::string unreachable_above(const std::filesystem::path& path) {
+  for (std::filesystem::path p = std::filesystem::absolute(path).parent_path();;
        p = p.parent_path()) {
     struct stat st{};
     if (stat(p.c_str(), &st) != 0 || (st.st_mode & S_IXOTH) == 0) {
-      return "running as root, and the unprivileged user cannot enter " + p.string();
+      return p.string();
     }
     if (p == p.root_path()) {
       return {};
     }
   }
+}
+
+}  // namespace
+
+std::string permissions_unenforceable(const std::filesystem::path& dir) {
+  if (geteuid() != 0) {
+    return {};
+  }
+  for (const std::filesystem::path& needed : {dir, std::filesystem::path(VNINDEX_BIN)}) {
+    if (const std::string folder = unreachable_above(needed); !folder.empty()) {
+      return "running as root, and the unprivileged user cannot enter " + folder;
+    }
+  }
+  return {};
 }
 
 void give_to_unprivileged(const std::filesystem::path& dir) {

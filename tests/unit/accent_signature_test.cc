@@ -62,11 +62,11 @@ TEST_CASE("Accent codes are exact for every spelling of a syllable with three ma
   CHECK(codes.size() == 72);
 }
 
-TEST_CASE("Words without marks share one code and foreign marks are told apart") {
+TEST_CASE("Words without marks share one code and marked forms are told apart") {
   CHECK(vn::accent_code("ban") == vn::accent_code("tp.hcm"));
   CHECK(vn::accent_code("2006") == vn::accent_code("ban"));
   CHECK(vn::accent_code("international") == vn::accent_code("ban"));  // Long, and unmarked.
-  CHECK(vn::accent_code("café") != vn::accent_code("cafe"));  // Hashed: told apart here.
-  CHECK(vn::accent_code("über") != vn::accent_code("uber"));
+  CHECK(vn::accent_code("café") != vn::accent_code("cafe"));  // é reads as e with the acute tone.
+  CHECK(vn::accent_code("über") != vn::accent_code("uber"));  // ü is hashed: apart here.
   CHECK(vn::accent_code("nguyễn") != vn::accent_code("nguyên"));
 }

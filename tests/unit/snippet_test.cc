@@ -77,4 +77,7 @@ TEST_CASE("Displayed text closes up the spaces segmented text puts inside quotes
   const std::string s = marked(text, "mặt trận", 60);
   CHECK(s.starts_with("… "));
   CHECK(s.ends_with("[Mặt trận]\" ra đời"));
+  // A stray inch mark in an earlier paragraph does not turn the quotes of a later one.
+  const std::string later = "Màn_hình 15\" .\n" + text.substr(2) + " , họ nói";
+  CHECK(marked(later, "mặt trận", 60).ends_with("[Mặt trận] \"ra đời, họ nói"));
 }

@@ -29,10 +29,13 @@ TEST_CASE("UTF-8 decoding accepts valid text and replaces each invalid sequence 
   }
 }
 
-TEST_CASE("Invalid UTF-8 in names is escaped byte by byte and valid text is kept") {
-  CHECK(vn::escape_invalid_utf8("Gi\xe1 l\xfa\x61.txt") == "Gi%E1 l%FAa.txt");
-  CHECK(vn::escape_invalid_utf8("\xff\xfe.txt") == "%FF%FE.txt");
-  CHECK(vn::escape_invalid_utf8("thời-sự/bão.txt") == "thời-sự/bão.txt");
-  CHECK(vn::escape_invalid_utf8("a\xe1\xba") == "a%E1%BA");  // A truncated 3-byte sequence.
-  CHECK(vn::escape_invalid_utf8("").empty());
+TEST_CASE("Keys from file names escape invalid UTF-8 and percent signs byte by byte") {
+  CHECK(vn::escape_for_key("Gi\xe1 l\xfa\x61.txt") == "Gi%E1 l%FAa.txt");
+  CHECK(vn::escape_for_key("\xff\xfe.txt") == "%FF%FE.txt");
+  CHECK(vn::escape_for_key("thời-sự/bão.txt") == "thời-sự/bão.txt");
+  CHECK(vn::escape_for_key("a\xe1\xba") == "a%E1%BA");  // A truncated 3-byte sequence.
+  // A name spelt like an escape stays apart from the name it would stand for.
+  CHECK(vn::escape_for_key("Gi%E1.txt") == "Gi%25E1.txt");
+  CHECK(vn::escape_for_key("Gi\xe1.txt") == "Gi%E1.txt");
+  CHECK(vn::escape_for_key("").empty());
 }
