@@ -436,9 +436,19 @@ std::string display_form(const Analysis& analysis, std::uint32_t first_token,
                          std::uint32_t token_count) {
   std::string out;
   for (std::uint32_t i = first_token; i < first_token + token_count; ++i) {
-    for (const Syllable& s : analysis.syllables_of(analysis.tokens[i])) {
-      if (!out.empty()) {
-        out += ' ';
+    const Token& t = analysis.tokens[i];
+    // A symbol keeps the separators its key holds between its parts (TP.HCM, HIV/AIDS); a word's
+    // syllables are joined by spaces.
+    std::size_t at = 0;
+    for (const Syllable& s : analysis.syllables_of(t)) {
+      const std::size_t found =
+          t.kind == TokenKind::kWord ? std::string::npos : t.key.find(s.key, at);
+      if (found == std::string::npos) {
+        out += out.empty() ? "" : " ";
+      } else {
+        out += (at == 0 && !out.empty()) ? " " : "";
+        out.append(t.key, at, found - at);
+        at = found + s.key.size();
       }
       append_capitalised(out, s);
     }

@@ -33,9 +33,10 @@ struct AnalyzerOptions {
 //    sentence.
 void analyze(std::string_view text, Analysis& out, const AnalyzerOptions& options = {});
 
-// Writes the canonical display form of a name or word: syllable keys joined by spaces, with the
-// capitalisation the text used (initial or all upper case). "Mặt_trận Bình_dân" → "Mặt trận Bình
-// dân", whatever the source's NFC/NFD form or tone placement.
+// Writes the canonical display form of a name or word: syllable keys joined by spaces (a symbol's
+// parts by its own separators: "TP.HCM"), with the capitalisation the text used (initial or all
+// upper case). "Mặt_trận Bình_dân" → "Mặt trận Bình dân", whatever the source's NFC/NFD form or
+// tone placement.
 std::string display_form(const Analysis& analysis, std::uint32_t first_token,
                          std::uint32_t token_count);
 

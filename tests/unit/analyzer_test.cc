@@ -150,6 +150,10 @@ TEST_CASE("Names are capitalised runs not merely capitalised by the sentence sta
           {"Sau đó , ông về", ""},
           {"Azerbaijan tổ_chức bầu_cử", "Azerbaijan"},
           {"OSCE nhận_xét", "OSCE"},
+          // A symbol keeps its separators; the words around it are joined by spaces.
+          {"người dân TP.HCM vui", "TP.HCM"},
+          {"ông Lê_Văn_Tám ở TP.HCM cho_biết", "Lê Văn Tám|TP.HCM"},
+          {"bệnh HIV/AIDS lan", "HIV/AIDS"},
       },
       names);
 }
