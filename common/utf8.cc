@@ -111,4 +111,22 @@ std::string escape_for_key(std::string_view text) {
   return out;
 }
 
+std::string escape_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    const Decoded d = decode_utf8(text, pos);
+    if (d.valid && (d.c < 0x20 || (d.c >= 0x7F && d.c <= 0x9F))) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[d.c >> 4];
+      out += kHex[d.c & 0xF];
+    } else {
+      out.append(text, pos, d.size);
+    }
+    pos += d.size;
+  }
+  return out;
+}
+
 }  // namespace vn

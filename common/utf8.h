@@ -29,4 +29,9 @@ std::size_t repair_utf8(std::string& text);
 // unchanged. For keys made from file names, which may be in another encoding.
 std::string escape_for_key(std::string_view text);
 
+// `text` with every control character (C0, DEL, C1) written as \u00XX, for text shown on a
+// terminal or in a one-line message: a string from an article or a query can then neither break
+// the line nor send a terminal escape. Invalid UTF-8 is left as it is.
+std::string escape_controls(std::string_view text);
+
 }  // namespace vn

@@ -35,17 +35,7 @@ std::string clip(std::string_view text) {
       --end;
     }
   }
-  std::string out;
-  for (const char c : text.substr(0, end)) {
-    const auto b = static_cast<unsigned char>(c);
-    if (b < 0x20 || b == 0x7F) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\u%04x", b);
-      out += escaped;
-    } else {
-      out += c;
-    }
-  }
+  const std::string out = escape_controls(text.substr(0, end));
   return end < text.size() ? out + "..." : out;
 }
 

@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "common/index_location.h"
+#include "common/utf8.h"
 #include "common/sqlite.h"
 #include "query/did_you_mean.h"
 #include "query/json_output.h"
@@ -47,7 +48,7 @@ int run_search(const std::string& index_option, const std::vector<std::string>& 
   const auto parsed = vn::parse_query(text, &searcher.lexicon());
   if (!parsed) {
     std::cerr << "vnsearch: bad query at character " << parsed.error().column << ": "
-              << parsed.error().message << '\n';
+              << vn::escape_controls(parsed.error().message) << '\n';
     return kExitUsage;
   }
   const vn::SearchResult result = searcher.search(*parsed, options);
@@ -73,7 +74,7 @@ int run_show(const std::string& index_option, const std::string& key, bool json)
   vn::Searcher searcher(vn::resolve_index_dir(index_option));
   const std::optional<vn::Hit> article = searcher.find_article(key);
   if (!article) {
-    std::cerr << "vnsearch: no article with key " << key << '\n';
+    std::cerr << "vnsearch: no article with key " << vn::escape_controls(key) << '\n';
     return kExitNoMatch;
   }
   if (json) {
@@ -116,7 +117,7 @@ int run_names(const std::string& index_option, const std::vector<std::string>& w
     const auto parsed = vn::parse_query(*query, &searcher.lexicon());
     if (!parsed) {
       std::cerr << "vnsearch: bad query at character " << parsed.error().column << ": "
-                << parsed.error().message << '\n';
+                << vn::escape_controls(parsed.error().message) << '\n';
       return kExitUsage;
     }
     vn::SearchOptions options;
@@ -223,7 +224,7 @@ int main(int argc, char** argv) {
     if (e.get_exit_code() == 0) {
       return app.exit(e);
     }
-    std::cerr << "vnsearch: " << e.what() << " (see vnsearch --help)\n";
+    std::cerr << "vnsearch: " << vn::escape_controls(e.what()) << " (see vnsearch --help)\n";
     return kExitUsage;
   }
 

@@ -183,3 +183,24 @@ TEST_CASE("Slow tier: a 100 MB line and a 50 MB JSON line and 100000 tiny files"
   CHECK(vn::e2e::json_output(again)["unchanged"] == 100000);
   CHECK(vn::e2e::vnindex({"--index", (dir / "tiny-idx").string(), "--check"}).exit_code == 0);
 }
+
+TEST_CASE("Control characters from an article or a query reach the terminal escaped") {
+  const fs::path dir = vn::e2e::work_dir("hostile-terminal");
+  const fs::path in = dir / "in";
+  vn::e2e::write_file(in / "a.txt", "Giá lúa \x1b[2J tăng\nNông_dân vui \x1b]0;x\x07 lắm .\n");
+  REQUIRE(index(dir, in).exit_code == 0);
+  const std::string idx = (dir / "idx").string();
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"search", "--index", idx, "lúa"},
+        std::vector<std::string>{"search", "--index", idx, "lua \x1b[31m"},
+        std::vector<std::string>{"show", "--index", idx, "a.txt"},
+        std::vector<std::string>{"show", "--index", idx, "no\x1b[1m.txt"}}) {
+    CAPTURE(args[3]);
+    const RunResult r = vn::e2e::vnsearch(args);
+    CHECK(r.exit_code <= 1);
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.err.find('\x1b') == std::string::npos);
+  }
+  const RunResult shown = vn::e2e::vnsearch({"show", "--index", idx, "a.txt"});
+  CHECK(shown.out.find("Giá lúa \\u001b[2J tăng") != std::string::npos);
+}

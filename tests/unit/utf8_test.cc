@@ -39,3 +39,11 @@ TEST_CASE("Keys from file names escape invalid UTF-8 and percent signs byte by b
   CHECK(vn::escape_for_key("Gi\xe1.txt") == "Gi%E1.txt");
   CHECK(vn::escape_for_key("").empty());
 }
+
+TEST_CASE("Control characters are shown escaped and everything else as it is") {
+  CHECK(vn::escape_controls("giá\x1b[31mvàng") == "giá\\u001b[31mvàng");
+  CHECK(vn::escape_controls("a\tb\nc\x7f") == "a\\u0009b\\u000ac\\u007f");
+  CHECK(vn::escape_controls("x\xc2\x9by") == "x\\u009by");  // C1 control (CSI).
+  CHECK(vn::escape_controls("Mặt trận “Bình dân”") == "Mặt trận “Bình dân”");
+  CHECK(vn::escape_controls("bad\xff") == "bad\xff");
+}
