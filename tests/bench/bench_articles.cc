@@ -45,4 +45,18 @@ bool for_each_article(const std::string& path, const std::function<void(const Ar
   }
 }
 
+int load_inputs(const std::vector<std::string>& paths,
+                const std::function<void(const Article&)>& use, const std::function<void()>& finish) {
+  ReadTotals totals;
+  for (const std::string& path : paths) {
+    if (!for_each_article(path, use, totals)) {
+      return 1;
+    }
+  }
+  finish();
+  std::cout << "{\"articles\": " << totals.articles << ", \"skipped\": " << totals.skipped
+            << ", \"input_bytes\": " << totals.bytes << "}\n";
+  return totals.skipped > 0 ? 3 : 0;
+}
+
 }  // namespace vn::bench

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "indexer/article.h"
 
@@ -21,5 +22,11 @@ struct ReadTotals {
 // read at all (reason on stderr).
 bool for_each_article(const std::string& path, const std::function<void(const Article&)>& use,
                       ReadTotals& totals);
+
+// The loaders' common part: calls `use` on each article of every input path, then `finish`, then
+// prints {"articles", "skipped", "input_bytes"} on stdout. Returns the exit status: 0, 1 when an
+// input cannot be read, 3 when lines were skipped.
+int load_inputs(const std::vector<std::string>& paths,
+                const std::function<void(const Article&)>& use, const std::function<void()>& finish);
 
 }  // namespace vn::bench

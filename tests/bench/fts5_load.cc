@@ -14,18 +14,10 @@ int main(int argc, char** argv) {
   }
   try {
     auto index = vn::bench::Fts5Index::create(argv[1]);
-    vn::bench::ReadTotals totals;
-    for (int i = 2; i < argc; ++i) {
-      const bool ok = vn::bench::for_each_article(
-          argv[i], [&](const vn::Article& a) { index.add(a.key, a.title, a.body); }, totals);
-      if (!ok) {
-        return 1;
-      }
-    }
-    index.finish();
-    std::cout << "{\"articles\": " << totals.articles << ", \"skipped\": " << totals.skipped
-              << ", \"input_bytes\": " << totals.bytes << "}\n";
-    return totals.skipped > 0 ? 3 : 0;
+    return vn::bench::load_inputs(
+        {argv + 2, argv + argc},
+        [&](const vn::Article& a) { index.add(a.key, a.title, a.body); },
+        [&] { index.finish(); });
   } catch (const vn::SqliteError& e) {
     std::cerr << "fts5_load: " << e.what() << '\n';
     return 1;

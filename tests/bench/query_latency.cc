@@ -26,6 +26,7 @@
 #include "query/snippet.h"
 #include "query/suggest.h"
 #include "tests/bench/fts5_peer.h"
+#include "tests/bench/tool_main.h"
 
 namespace {
 
@@ -84,7 +85,7 @@ int main(int argc, char** argv) {
     std::cerr << "usage: query_latency INDEX_DIR FTS5_DB QUERIES.tsv [TIMED_PASSES]\n";
     return 2;
   }
-  try {
+  return vn::bench::run_tool("query_latency", [&] {
     const std::vector<Query> queries = read_queries(argv[3]);
     vn::Searcher searcher(argv[1]);
     auto fts5 = vn::bench::Fts5Index::open(argv[2]);
@@ -145,12 +146,5 @@ int main(int argc, char** argv) {
     }
     std::cout << out.dump() << '\n';
     return 0;
-  } catch (const vn::IndexUnavailable& e) {
-    std::cerr << "query_latency: " << e.what() << '\n';
-  } catch (const Xapian::Error& e) {
-    std::cerr << "query_latency: " << e.get_description() << '\n';
-  } catch (const std::exception& e) {
-    std::cerr << "query_latency: " << e.what() << '\n';
-  }
-  return 1;
+  });
 }

@@ -22,6 +22,7 @@
 #include "query/searcher.h"
 #include "tests/bench/eval_tasks.h"
 #include "tests/bench/fts5_peer.h"
+#include "tests/bench/tool_main.h"
 
 namespace {
 
@@ -267,22 +268,5 @@ int run(const Args& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run(parse_args(argc, argv));
-  } catch (const std::invalid_argument& e) {
-    std::cerr << "search_eval: " << e.what() << "\n";
-    return 2;
-  } catch (const vn::IndexUnavailable& e) {
-    std::cerr << "search_eval: " << e.what() << "\n";
-    return 1;
-  } catch (const vn::SqliteError& e) {
-    std::cerr << "search_eval: " << e.what() << "\n";
-    return 1;
-  } catch (const Xapian::Error& e) {
-    std::cerr << "search_eval: " << e.get_description() << "\n";
-    return 1;
-  } catch (const std::runtime_error& e) {
-    std::cerr << "search_eval: " << e.what() << "\n";
-    return 1;
-  }
+  return vn::bench::run_tool("search_eval", [&] { return run(parse_args(argc, argv)); });
 }

@@ -20,6 +20,7 @@
 #include "common/sqlite.h"
 #include "query/searcher.h"
 #include "tests/bench/benchmark_main.h"
+#include "tests/bench/tool_main.h"
 #include "query/suggest.h"
 
 namespace {
@@ -76,7 +77,7 @@ void bm_suggest(benchmark::State& state, vn::Searcher& searcher,
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
+  return vn::bench::run_tool("suggest_bench", [&] {
     const std::string index = take_option("index", argc, argv);
     const std::string prefix_file = take_option("prefixes", argc, argv);
     if (index.empty() || prefix_file.empty()) {
@@ -91,12 +92,5 @@ int main(int argc, char** argv) {
       bm_suggest(s, searcher, prefixes);
     })->Unit(benchmark::kMillisecond);
     return vn::bench::run_registered_benchmarks(argc, argv);
-  } catch (const vn::IndexUnavailable& e) {
-    std::cerr << "suggest_bench: " << e.what() << '\n';
-  } catch (const Xapian::Error& e) {
-    std::cerr << "suggest_bench: " << e.get_description() << '\n';
-  } catch (const std::exception& e) {
-    std::cerr << "suggest_bench: " << e.what() << '\n';
-  }
-  return 1;
+  });
 }

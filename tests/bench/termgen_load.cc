@@ -29,32 +29,22 @@ int main(int argc, char** argv) {
   try {
     Xapian::WritableDatabase db(argv[1], Xapian::DB_CREATE_OR_OVERWRITE);
     Xapian::TermGenerator generator;
-    vn::bench::ReadTotals totals;
-    for (int i = 2; i < argc; ++i) {
-      const bool ok = vn::bench::for_each_article(
-          argv[i],
-          [&](const vn::Article& a) {
-            Xapian::Document doc;
-            generator.set_document(doc);
-            const std::string title = spaces_for_underscores(a.title);
-            generator.index_text(title, 1, "S");
-            generator.index_text(title, 5);
-            generator.increase_termpos(100);
-            generator.index_text(spaces_for_underscores(a.body));
-            doc.set_data(a.key);
-            const std::string key_term = "Q" + a.key;
-            doc.add_boolean_term(key_term);
-            db.replace_document(key_term, doc);
-          },
-          totals);
-      if (!ok) {
-        return 1;
-      }
-    }
-    db.commit();
-    std::cout << "{\"articles\": " << totals.articles << ", \"skipped\": " << totals.skipped
-              << ", \"input_bytes\": " << totals.bytes << "}\n";
-    return totals.skipped > 0 ? 3 : 0;
+    return vn::bench::load_inputs(
+        {argv + 2, argv + argc},
+        [&](const vn::Article& a) {
+          Xapian::Document doc;
+          generator.set_document(doc);
+          const std::string title = spaces_for_underscores(a.title);
+          generator.index_text(title, 1, "S");
+          generator.index_text(title, 5);
+          generator.increase_termpos(100);
+          generator.index_text(spaces_for_underscores(a.body));
+          doc.set_data(a.key);
+          const std::string key_term = "Q" + a.key;
+          doc.add_boolean_term(key_term);
+          db.replace_document(key_term, doc);
+        },
+        [&] { db.commit(); });
   } catch (const Xapian::Error& e) {
     std::cerr << "termgen_load: " << argv[1] << ": " << e.get_description() << '\n';
     return 1;
