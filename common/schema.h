@@ -50,7 +50,7 @@ inline constexpr unsigned kPunctuationGap = 1;
 // Xapian value slots.
 inline constexpr unsigned kSlotDate = 0;       // "YYYYMMDD", sortable; empty when unknown.
 inline constexpr unsigned kSlotDuplicate = 1;  // Near-duplicate key: equal for the same story.
-// The accent signature (common/accent_signature.h): a 16-bit code of the canonical key at each
+// The accent signature (common/accent_signature.h): a one-byte code of the accents at each
 // position, so a phrase typed with accents, matched on the folded positional layer, can be checked
 // exactly without a second positional layer.
 inline constexpr unsigned kSlotAccents = 2;

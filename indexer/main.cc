@@ -112,15 +112,16 @@ int main(int argc, char** argv) {
   CLI::App app{
       "vnindex: index Vietnamese news articles for vnsearch.\n"
       "Reads the given files and folders (recursively):\n"
-      "  .txt          one article per file, title on the first line; key = path relative to\n"
-      "                the folder given, category = the parent folder's name\n"
+      "  .txt          one article per file, title on the first line (a one-line article is\n"
+      "                split where its headline ends); key = path relative to the folder given,\n"
+      "                category = the parent folder's name\n"
       "  .jsonl .json  JSON Lines: one object per line with id, title, body (or content, text),\n"
       "                and optionally category, source, url, date (or published: YYYY-MM-DD,\n"
       "                ISO-8601 or dd/mm/yyyy); other fields are kept as metadata;\n"
       "                key = id, else FILE:LINE\n"
       "  -             JSON Lines on standard input (key without id: stdin:LINE)\n"
       "  .zip .tar .tgz .tar.gz .tar.zst .tar.xz .tar.bz2\n"
-      "                archives: each .txt or .jsonl entry as above, key ARCHIVE/ENTRY\n"
+      "                archives: each .txt, .jsonl or .json entry as above, key ARCHIVE/ENTRY\n"
       "Any of these may be compressed: .gz .zst .xz .bz2 (e.g. dump.jsonl.zst), read as a stream.\n"
       "Re-running skips unchanged files (same size and time) and articles (same content hash),\n"
       "and replaces changed ones; --prune also deletes the articles whose inputs vanished.",
@@ -156,7 +157,8 @@ int main(int argc, char** argv) {
       "Exit status: 0 success (--check: consistent), 1 fatal error (the message says what to\n"
       "do; the index keeps its last committed state), 2 usage error, 3 finished but some inputs\n"
       "(files or JSON lines) were skipped (each reported on stderr), 4 another vnindex is\n"
-      "writing the index, 5 --check found the index inconsistent.");
+      "writing the index (--check: a run is in progress), 5 --check found the index\n"
+      "inconsistent.");
   try {
     app.parse(argc, argv);
     if (check_only && (!inputs.empty() || prune || repair)) {

@@ -28,8 +28,9 @@ constexpr int kExitUsage = 2;
 constexpr int kExitFailure = 3;
 constexpr const char* kExitStatusHelp =
     "Exit status: 0 results found (or something listed), 1 no article matched (nothing to\n"
-    "list), 2 usage error (bad option or query, missing index or one built by another version:\n"
-    "the message gives the command that fixes it), 3 the index could not be read.";
+    "list), 2 usage error (bad option or query, a missing index, one built by another version\n"
+    "or a Xapian database that cannot be opened: the message gives the command that fixes it),\n"
+    "3 the index could not be read (a damaged SQLite file, say).";
 
 std::string join(const std::vector<std::string>& words) {
   std::string out;
@@ -189,14 +190,15 @@ int main(int argc, char** argv) {
       "  @\"Hòa Bình\"    written as a name (also name:\"…\"): the province, not hòa bình (peace)\n"
       "  title:\"…\"      in the title\n"
       "  category:X     category filter; source:X source filter\n"
-      "  date:2005-11   date filter: a year, month or day, or a range 2005-11..2006-01\n"
+      "  date:2005-11   date filter: a year, month or day, or a range 2005-11..2006-01,\n"
+      "                 ..2006, 2005..\n"
       "  mat tr*        completion of the last word (search box)\n\n" +
       std::string(kExitStatusHelp));
 
   std::vector<std::string> typed;
   std::size_t suggest_limit = 10;
   CLI::App* suggest =
-      app.add_subcommand("suggest", "Complete what is typed in a search box: words and names");
+      app.add_subcommand("suggest", "Complete what is typed in a search box: words, names, then titles");
   add_common(suggest);
   suggest->add_option("-n,--limit", suggest_limit, "Completions to show (default 10)")
       ->check(CLI::Range(1, 100));
