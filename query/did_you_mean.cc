@@ -28,7 +28,8 @@ struct Replacement {
 };
 
 struct Form {
-  std::string key;  // Canonical.
+  std::string key;     // Canonical.
+  std::string folded;  // Its folded form: the one corrected, not the one typed, after a typo.
   Xapian::doccount docs = 0;
 };
 
@@ -39,7 +40,7 @@ std::vector<Form> top_forms(const Xapian::Database& db, std::string_view prefix,
   std::vector<Form> forms;
   for (auto it = db.allterms_begin(start); it != db.allterms_end(start); ++it) {
     forms.push_back({std::string(exact_key_of(std::string_view(*it).substr(prefix.size()))),
-                     it.get_termfreq()});
+                     std::string(folded), it.get_termfreq()});
   }
   std::ranges::stable_sort(forms, std::greater<>(), &Form::docs);
   if (forms.size() > limit) {
@@ -51,14 +52,13 @@ std::vector<Form> top_forms(const Xapian::Database& db, std::string_view prefix,
 // Articles (estimated) where syllable `a` stands right before `b` and both forms occur: the folded
 // phrase filtered by the exact syllables. Not checked position by position (query/exact_check.h):
 // a count that only ranks candidates need not pay for that.
-Xapian::doccount adjacent_count(const Xapian::Database& db, const Syllable& a_typed,
-                                const Form& a, const Syllable& b_typed, const Form& b) {
-  const std::vector<Xapian::Query> pair = {Xapian::Query(term(schema::kFolded, a_typed.folded)),
-                                           Xapian::Query(term(schema::kFolded, b_typed.folded))};
+Xapian::doccount adjacent_count(const Xapian::Database& db, const Form& a, const Form& b) {
+  const std::vector<Xapian::Query> pair = {Xapian::Query(term(schema::kFolded, a.folded)),
+                                           Xapian::Query(term(schema::kFolded, b.folded))};
   const Xapian::Query phrase(Xapian::Query::OP_PHRASE, pair.begin(), pair.end(), 2);
   const Xapian::Query exact(Xapian::Query::OP_AND,
-                            Xapian::Query(exact_term(schema::kExact, a_typed.folded, a.key)),
-                            Xapian::Query(exact_term(schema::kExact, b_typed.folded, b.key)));
+                            Xapian::Query(exact_term(schema::kExact, a.folded, a.key)),
+                            Xapian::Query(exact_term(schema::kExact, b.folded, b.key)));
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, phrase, exact));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -69,9 +69,11 @@ Xapian::doccount adjacent_count(const Xapian::Database& db, const Syllable& a_ty
 // from `folded` that the most articles hold, or empty.
 std::string nearest_known(const Xapian::Database& db, const std::string& folded) {
   // The longest Vietnamese syllable folded is 7 letters (nghieng); longer words are not
-  // corrected, which also bounds the lookups (about 55 per letter).
+  // corrected, which also bounds the lookups (about 55 per letter). One or two letters are too
+  // little to tell which word was meant (`x` is one edit from a dozen syllables).
+  constexpr std::size_t kMinCorrected = 3;
   constexpr std::size_t kMaxCorrected = 7;
-  if (folded.size() > kMaxCorrected) {
+  if (folded.size() < kMinCorrected || folded.size() > kMaxCorrected) {
     return {};
   }
   std::string best;
@@ -161,7 +163,7 @@ class Rewriter {
         const std::string& key = best.front().key;
         for (std::size_t p = 0, k = 0; k < syllables.size(); ++k) {
           const std::size_t e = std::min(key.find('_', p), key.size());
-          choices_.push_back({{key.substr(p, e - p), best.front().docs}});
+          choices_.push_back({{key.substr(p, e - p), syllables[k].folded, best.front().docs}});
           p = e + 1;
         }
         return;
@@ -178,7 +180,7 @@ class Rewriter {
       const Xapian::doccount docs =
           db_.get_termfreq(exact_term(schema::kExact, s.folded, s.key));
       if (docs > 0) {
-        return {{s.key, docs}};
+        return {{s.key, s.folded, docs}};
       }
     }
     std::string folded = s.folded;
@@ -190,7 +192,7 @@ class Rewriter {
       forms = top_forms(db_, schema::kExact, folded, s.accented() ? 1 : kFormsPerSyllable);
     }
     if (forms.empty()) {  // Unknown, or known only by a term too long to index exactly.
-      forms.push_back({s.key, 0});
+      forms.push_back({s.key, s.folded, 0});
     }
     return forms;
   }
@@ -215,8 +217,7 @@ class Rewriter {
           const bool fixed = forms.size() == 1 && choices_[i - 1].size() == 1;
           const double pair =
               fixed ? 0
-                    : std::log1p(adjacent_count(db_, syllables[i - 1], choices_[i - 1][g],
-                                                syllables[i], forms[f]));
+                    : std::log1p(adjacent_count(db_, choices_[i - 1][g], forms[f]));
           if (score[i - 1][g] + pair + own > score[i][f]) {
             score[i][f] = score[i - 1][g] + pair + own;
             back[i][f] = g;
@@ -261,14 +262,16 @@ std::optional<std::string> did_you_mean(const Xapian::Database& db, std::string_
     const bool free_text = lx[i].kind == Lex::kWords || lx[i].kind == Lex::kPhrase ||
                            (lx[i].kind == Lex::kField &&
                             (lx[i].field == "title" || lx[i].field == "name"));
-    if (!free_text || lx[i].text.empty()) {
+    // A word being completed (`tr*`) is not misspelt, only unfinished.
+    if (!free_text || lx[i].text.empty() || lx[i].prefix) {
       continue;
     }
     const std::size_t begin = static_cast<std::size_t>(lx[i].text.data() - query.data());
     std::size_t end = begin + lx[i].text.size();
     // Consecutive words are one text, as the parser reads them, so compounds typed with spaces
     // are grouped the same way.
-    while (lx[i].kind == Lex::kWords && i + 1 < lx.size() && lx[i + 1].kind == Lex::kWords) {
+    while (lx[i].kind == Lex::kWords && i + 1 < lx.size() && lx[i + 1].kind == Lex::kWords &&
+           !lx[i + 1].prefix) {
       ++i;
       end = static_cast<std::size_t>(lx[i].text.data() - query.data()) + lx[i].text.size();
     }

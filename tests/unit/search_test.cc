@@ -223,6 +223,22 @@ TEST_CASE("Did you mean restores accents from the index and corrects unknown syl
   CHECK(index.did_you_mean("ngouoi") == "người");  // One letter too many.
   CHECK(index.did_you_mean("mặt trận") == "(none)");
   CHECK(index.did_you_mean("category:kinh-te") == "(none)");
+  // A word being completed is unfinished, not misspelt; one letter is too little to correct.
+  CHECK(index.did_you_mean("mặt tr*") == "(none)");
+  CHECK(index.did_you_mean("Hà x") == "(none)");
+}
+
+TEST_CASE("Did you mean weighs a corrected syllable by the words beside it") {
+  // "bán" is the more frequent form of "ban", but "hàng" follows "bạn" where they stand together:
+  // "bnạ hàng" (a typo) means "bạn hàng".
+  MemoryIndex index({
+      {"a", "giá bán lẻ"},
+      {"b", "người bán rau"},
+      {"c", "bán lúa"},
+      {"d", "tìm bạn hàng mới"},
+      {"e", "các bạn hàng lớn"},
+  });
+  CHECK(index.did_you_mean("bna hàng") == "bạn hàng");
 }
 
 TEST_CASE("Suggest completes words and names by their form without accents") {
