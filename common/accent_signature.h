@@ -4,8 +4,9 @@
 // signature then tells which accents stand at the matched positions, at one byte per position
 // instead of a second positional layer (README "Why this layout (measured)"). The code is exact
 // for Vietnamese: two keys with the same folded form and different tones or letter marks always
-// get different codes, so a check of a Vietnamese phrase is never wrong. Only words with
-// diacritics of other languages ("café", "über") are hashed, and may share a code.
+// get different codes, so a check of a Vietnamese phrase is never wrong (é in "café" reads as e
+// with the acute tone, exact too). Only keys Vietnamese cannot spell are hashed and may share a
+// code: other languages' marks ("über"), two tones, or marks beyond what a byte can tell.
 #pragma once
 
 #include <cstdint>

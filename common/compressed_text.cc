@@ -11,8 +11,8 @@ namespace {
 // Level 3 (zstd's default): within 3% of level 9's size on news articles, at ~80 MB/s.
 constexpr int kLevel = 3;
 
-// vnindex refuses inputs over 64 MB: a frame claiming more is a damaged header, not a reason to
-// allocate it.
+// vnindex refuses inputs over 64 MB; a frame claiming four times that is a damaged header, not a
+// reason to allocate it.
 constexpr unsigned long long kMaxStoredText = 256ULL << 20;
 
 // 64 KB: 3% smaller texts than 32 KB, 1% larger than 110 KB (zstd's default), on VietNews.

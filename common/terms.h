@@ -23,9 +23,9 @@ inline std::string term(std::string_view prefix, std::string_view key) {
 // that start with "XWmat_tr" (suggest, did you mean), each with its document frequency.
 inline std::string exact_term(std::string_view prefix, std::string_view folded,
                               std::string_view key) {
-  std::string t = term(prefix, folded);
-  t += ' ';
-  t.append(key);
+  std::string t;
+  t.reserve(prefix.size() + folded.size() + 1 + key.size());
+  t.append(prefix).append(folded).append(1, ' ').append(key);
   return t;
 }
 

@@ -95,7 +95,9 @@ Xapian::termpos DocumentBuilder::add_text(Xapian::Document& doc, const Analysis&
       // Symbols, numbers, URLs: the whole token is searchable as typed, at its first position.
       add_posting(doc, schema::kFolded, t.folded, pos, wdf);
       add_term(doc, exact_term(schema::kExact, t.folded, t.key), wdf);
-      accents_.set(pos, t.key);
+      if (syllables.size() <= 1) {
+        accents_.set(pos, t.key);  // A symbol of several parts gets a code per part, below.
+      }
     } else if (syllables.size() > 1) {
       add_term(doc, exact_term(schema::kWord, t.folded, t.key), wdf);
     }

@@ -25,8 +25,8 @@ constexpr std::size_t kMaxQuotedBytes = 40;  // Of a bad value quoted in a warni
 std::string in_quotes(std::string_view name) { return "\"" + std::string(name) + "\""; }
 
 // The start of `text` for a message: at most kMaxQuotedBytes, cut between UTF-8 characters, and
-// control characters written as \u00XX so that a quoted value can never break the message's line
-// or send a terminal escape.
+// control characters written as \u00XX (vnindex's messages escape them again, to no effect) so
+// that a quoted value can never break the message's line, whoever prints it.
 std::string clip(std::string_view text) {
   std::size_t end = text.size();
   if (end > kMaxQuotedBytes) {

@@ -3,6 +3,8 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "common/utf8.h"
+
 namespace vn {
 namespace {
 
@@ -28,7 +30,10 @@ std::string clock_text(double seconds) {
 
 void TerminalObserver::skipped(const std::string& path, const std::string& reason) {
   clear_line();
-  std::cerr << "vnindex: skipped " << path << ": " << reason << '\n';
+  // Paths and reasons come from the inputs (an archive's entry names): shown escaped, they can
+  // neither break the line nor send a terminal escape.
+  std::cerr << "vnindex: skipped " << escape_controls(path) << ": " << escape_controls(reason)
+            << '\n';
 }
 
 void TerminalObserver::warning(const std::string& where, const std::string& message) {
@@ -36,7 +41,8 @@ void TerminalObserver::warning(const std::string& where, const std::string& mess
     return;
   }
   clear_line();
-  std::cerr << "vnindex: warning: " << where << ": " << message << '\n';
+  std::cerr << "vnindex: warning: " << escape_controls(where) << ": "
+            << escape_controls(message) << '\n';
   if (warnings_ == kMaxWarningsShown) {
     std::cerr << "vnindex: further warnings are counted in the summary, not shown\n";
   }

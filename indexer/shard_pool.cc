@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "common/schema.h"
+#include "common/terms.h"
 
 namespace vn {
 namespace {
@@ -197,7 +198,7 @@ void ShardPool::handle(Worker& worker, Task& task) {
       const unsigned shard = shard_of(task.article.key, n);
       begin_transaction(shard);
       const Xapian::docid docid = shards_[shard].replace_document(
-          std::string(schema::kKey) + task.article.key, built.document);
+          term(schema::kKey, task.article.key), built.document);
       std::string stored_body = codec_->compress(task.article.body);
       WrittenArticle written{std::move(task.article), combined_docid(docid, shard, n),
                              std::move(built.names), std::move(stored_body)};
@@ -208,7 +209,7 @@ void ShardPool::handle(Worker& worker, Task& task) {
     case Task::Kind::kRemove: {
       const unsigned shard = shard_of(task.article.key, n);
       begin_transaction(shard);
-      shards_[shard].delete_document(std::string(schema::kKey) + task.article.key);
+      shards_[shard].delete_document(term(schema::kKey, task.article.key));
       return;
     }
     case Task::Kind::kCommit:

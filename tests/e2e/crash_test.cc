@@ -196,6 +196,7 @@ TEST_CASE("Searches running during indexing never fail and see only committed st
       write_inputs(in, 1, [](int) { return false; });
     }
     vn::e2e::Spawned writer(vn::e2e::vnindex_bin(), index_args(idx, in));
+    const int searches_before = searches;
     // Three searchers at a time, each a separate process, until the writer is done.
     while (!writer.finished()) {
       std::vector<std::unique_ptr<vn::e2e::Spawned>> searchers;
@@ -226,6 +227,8 @@ TEST_CASE("Searches running during indexing never fail and see only committed st
       }
     }
     CHECK(writer.wait().exit_code == 0);
+    // A writer done before the first search would leave this pass testing nothing.
+    CHECK_MESSAGE(searches > searches_before, "no search ran during pass " << pass);
   }
   MESSAGE(searches << " searches during indexing");
   CHECK(failures == 0);

@@ -189,7 +189,11 @@ TEST_CASE("Control characters from an article or a query reach the terminal esca
   const fs::path dir = vn::e2e::work_dir("hostile-terminal");
   const fs::path in = dir / "in";
   vn::e2e::write_file(in / "a.txt", "Giá lúa \x1b[2J tăng\nNông_dân vui \x1b]0;x\x07 lắm .\n");
-  REQUIRE(index(dir, in).exit_code == 0);
+  vn::e2e::write_file(in / "bad\x1b[2J.txt", std::string("\0\1\2binary", 9));
+  const RunResult indexed = index(dir, in);
+  REQUIRE(indexed.exit_code == 3);  // The binary file, reported by its escaped name:
+  CHECK(indexed.err.find("bad\\u001b[2J.txt") != std::string::npos);
+  CHECK(indexed.err.find('\x1b') == std::string::npos);
   const std::string idx = (dir / "idx").string();
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{"search", "--index", idx, "lúa"},

@@ -56,7 +56,8 @@ TEST_CASE("One job and two jobs index the sample corpus into the same matches") 
       vn::e2e::vnindex({"--index", one.string(), "--jobs", "1", vn::e2e::sample_corpus().string()});
   const RunResult r2 =
       vn::e2e::vnindex({"--index", two.string(), "--jobs", "2", vn::e2e::sample_corpus().string()});
-  REQUIRE_MESSAGE(r1.exit_code == r2.exit_code, r1.err << r2.err);
+  REQUIRE_MESSAGE(r1.exit_code == 0, r1.err);
+  REQUIRE_MESSAGE(r2.exit_code == 0, r2.err);
   CHECK(vn::xapian_shard_names(one).size() == 1);
   CHECK(vn::xapian_shard_names(two).size() == 2);
   CHECK(vn::e2e::index_stats(one)["articles"] == vn::e2e::index_stats(two)["articles"]);
@@ -66,6 +67,7 @@ TEST_CASE("One job and two jobs index the sample corpus into the same matches") 
         "title:\"Léon Blum\"", "mat tr*", "category:kinh-te giá", "nông dân -giá"}) {
     CAPTURE(query);
     const auto expected = match_set(one, query);
+    CHECK_FALSE(expected.empty());  // Two empty sets would agree about nothing.
     CHECK(match_set(two, query) == expected);
   }
 }
