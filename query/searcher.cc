@@ -6,6 +6,7 @@
 #include "common/index_location.h"
 #include "common/schema.h"
 #include "common/text_dictionary.h"
+#include "query/snippet.h"
 
 namespace vn {
 namespace {
@@ -161,8 +162,7 @@ std::string Searcher::name_display(const std::string& key) {
   std::string display = name_display_.step() ? name_display_.text(0) : "";
   name_display_.reset();
   if (display.empty()) {
-    display = key;
-    std::replace(display.begin(), display.end(), '_', ' ');
+    display = display_text(key);
   }
   return display;
 }

@@ -5,6 +5,7 @@
 #include "common/analyzer.h"
 #include "common/schema.h"
 #include "common/terms.h"
+#include "query/word_groups.h"
 #include "query/index_lexicon.h"
 
 namespace vn {
@@ -23,10 +24,6 @@ std::string_view positional_prefix(TextLayer layer) {
       break;
   }
   return schema::kFolded;
-}
-
-bool single_syllable_word(const Token& t) {
-  return t.kind == TokenKind::kWord && t.syllable_count == 1;
 }
 
 Xapian::Query wildcard(const std::string& pattern) {

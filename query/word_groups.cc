@@ -1,13 +1,10 @@
 #include "query/word_groups.h"
 
 namespace vn {
-namespace {
 
 bool single_syllable_word(const Token& t) {
   return t.kind == TokenKind::kWord && t.syllable_count == 1;
 }
-
-}  // namespace
 
 std::span<const Syllable> syllables_of(const Analysis& analysis, TokenRange range) {
   const Token& first = analysis.tokens[range.first];

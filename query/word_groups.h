@@ -19,6 +19,9 @@ struct TokenRange {  // Tokens [first, last) of an Analysis.
 
 std::span<const Syllable> syllables_of(const Analysis& analysis, TokenRange range);
 
+// A word of one syllable typed alone: what the segmenter may group with its neighbours.
+bool single_syllable_word(const Token& t);
+
 // The runs of the first `count` tokens: each maximal run of single-syllable words not separated
 // by punctuation, and every other token alone.
 std::vector<TokenRange> word_runs(const Analysis& analysis, std::size_t count);

@@ -5,6 +5,7 @@
 
 #include "common/sqlite.h"
 #include "tests/bench/bench_articles.h"
+#include "tests/bench/tool_main.h"
 #include "tests/bench/fts5_peer.h"
 
 int main(int argc, char** argv) {
@@ -12,14 +13,11 @@ int main(int argc, char** argv) {
     std::cerr << "usage: fts5_load DB INPUT.jsonl[.zst]...\n";
     return 2;
   }
-  try {
+  return vn::bench::run_tool("fts5_load", [&] {
     auto index = vn::bench::Fts5Index::create(argv[1]);
     return vn::bench::load_inputs(
         {argv + 2, argv + argc},
         [&](const vn::Article& a) { index.add(a.key, a.title, a.body); },
         [&] { index.finish(); });
-  } catch (const vn::SqliteError& e) {
-    std::cerr << "fts5_load: " << e.what() << '\n';
-    return 1;
-  }
+  });
 }

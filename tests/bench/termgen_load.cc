@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "tests/bench/bench_articles.h"
+#include "tests/bench/tool_main.h"
 
 namespace {
 
@@ -26,7 +27,7 @@ int main(int argc, char** argv) {
     std::cerr << "usage: termgen_load DIR INPUT.jsonl[.zst]...\n";
     return 2;
   }
-  try {
+  return vn::bench::run_tool("termgen_load", [&] {
     Xapian::WritableDatabase db(argv[1], Xapian::DB_CREATE_OR_OVERWRITE);
     Xapian::TermGenerator generator;
     return vn::bench::load_inputs(
@@ -45,8 +46,5 @@ int main(int argc, char** argv) {
           db.replace_document(key_term, doc);
         },
         [&] { db.commit(); });
-  } catch (const Xapian::Error& e) {
-    std::cerr << "termgen_load: " << argv[1] << ": " << e.get_description() << '\n';
-    return 1;
-  }
+  });
 }
